@@ -47,7 +47,7 @@ public sealed class CaseCommands(CaseStoreDbContext db)
         ArgumentNullException.ThrowIfNull(recording);
         ArgumentNullException.ThrowIfNull(change);
         var assessmentCase = await db.AssessmentCases
-            .Include(c => c.Events)
+            .WithEvents()
             .SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken)
             ?? throw new KeyNotFoundException($"There is no case with id {caseId}.");
 
