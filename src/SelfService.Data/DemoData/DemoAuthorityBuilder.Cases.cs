@@ -125,7 +125,7 @@ internal sealed partial class DemoAuthorityBuilder
         // Fewer than half of plans make 20 weeks; a long tail runs past 30 weeks and some past a year.
         var finalOn = _random.Next(0, 100) switch
         {
-            < 44 => _random.Between(100, 140),
+            < 40 => _random.Between(100, 140),
             < 72 => _random.Between(141, 210),
             < 92 => _random.Between(211, 350),
             _ => _random.Between(351, 460),

@@ -1,0 +1,119 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace SelfService.Data.DemoData;
+
+/// <summary>
+/// Writes generated demo data into an empty case store, one authority at a time and in batches,
+/// with change tracking kept small so memory stays flat even for England.
+/// </summary>
+public static class DemoDataSeeder
+{
+    /// <summary>Rows of one kind per SaveChanges; large enough to batch well, small enough to keep the tracker cheap.</summary>
+    private const int BatchSize = 2_000;
+
+    /// <summary>True when the store holds no people, schools, cases or plans.</summary>
+    public static async Task<bool> IsEmptyAsync(CaseStoreDbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return !await db.Schools.AnyAsync(cancellationToken)
+            && !await db.StaffMembers.AnyAsync(cancellationToken)
+            && !await db.ElectedMembers.AnyAsync(cancellationToken)
+            && !await db.Children.AnyAsync(cancellationToken)
+            && !await db.ParentCarers.AnyAsync(cancellationToken)
+            && !await db.AssessmentCases.AnyAsync(cancellationToken)
+            && !await db.EhcPlans.AnyAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Generates and stores demo data for <paramref name="today"/>. Refuses a store that already
+    /// holds data: demo records mixed with real ones could never be told apart again.
+    /// </summary>
+    public static async Task<DemoDataSummary> SeedAsync(
+        CaseStoreDbContext db, DemoScale scale, DateOnly today, int seed, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (!await IsEmptyAsync(db, cancellationToken))
+        {
+            throw new InvalidOperationException(
+                "The case store already holds data, so demo data was not added. Seed only a new, empty database.");
+        }
+
+        var generator = new DemoDataGenerator(scale, today, seed);
+        var total = DemoDataSummary.Empty;
+        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            foreach (var chunk in generator.Generate())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                await StoreAsync(db, chunk, cancellationToken);
+                total = total.Add(chunk.Summarise());
+            }
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+
+        return total;
+    }
+
+    /// <summary>One authority in one transaction: a failure leaves no half-seeded authority behind.</summary>
+    private static async Task StoreAsync(CaseStoreDbContext db, DemoDataChunk chunk, CancellationToken cancellationToken)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+            if (DemoBulkWriter.Supports(db))
+            {
+                await WriteInBulkAsync(db, chunk, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return;
+            }
+
+            // Parents before children, so every foreign key points at a row already written.
+            await AddInBatchesAsync(db, chunk.Schools, cancellationToken);
+            await AddInBatchesAsync(db, chunk.StaffMembers, cancellationToken);
+            await AddInBatchesAsync(db, chunk.ElectedMembers, cancellationToken);
+            await AddInBatchesAsync(db, chunk.SchoolContacts, cancellationToken);
+            await AddInBatchesAsync(db, chunk.Children, cancellationToken);
+            await AddInBatchesAsync(db, chunk.ParentCarers, cancellationToken);
+            await AddInBatchesAsync(db, chunk.ChildParents, cancellationToken);
+            await AddInBatchesAsync(db, chunk.AssessmentCases, cancellationToken);
+            await AddInBatchesAsync(db, chunk.EhcPlans, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        });
+    }
+
+    private static async Task WriteInBulkAsync(CaseStoreDbContext db, DemoDataChunk chunk, CancellationToken cancellationToken)
+    {
+        var writer = new DemoBulkWriter(db);
+        await writer.WriteAsync(chunk.Schools, cancellationToken);
+        await writer.WriteAsync(chunk.StaffMembers, cancellationToken);
+        await writer.WriteAsync(chunk.ElectedMembers, cancellationToken);
+        await writer.WriteAsync(chunk.SchoolContacts, cancellationToken);
+        await writer.WriteAsync(chunk.Children, cancellationToken);
+        await writer.WriteAsync(chunk.ParentCarers, cancellationToken);
+        await writer.WriteAsync(chunk.ChildParents, cancellationToken);
+        await writer.WriteAsync(chunk.AssessmentCases, cancellationToken);
+        await writer.WriteAsync(chunk.AssessmentCases.SelectMany(c => c.Events), cancellationToken);
+        await writer.WriteAsync(chunk.EhcPlans, cancellationToken);
+        await writer.WriteAsync(chunk.EhcPlans.SelectMany(p => p.Reviews), cancellationToken);
+    }
+
+    private static async Task AddInBatchesAsync<T>(CaseStoreDbContext db, List<T> rows, CancellationToken cancellationToken)
+        where T : class
+    {
+        for (var start = 0; start < rows.Count; start += BatchSize)
+        {
+            var count = Math.Min(BatchSize, rows.Count - start);
+            db.AddRange(rows.GetRange(start, count));
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+    }
+}
