@@ -218,7 +218,7 @@ internal sealed partial class DemoAuthorityBuilder
         {
             var reason = _random.Pick(DemoNames.NotIssuedReasons);
             steps.Add(new(decideToIssueOn, 5, (c, on) => c.RecordDecisionToIssue(new DecisionToIssue(_random.NextGuid(), on, false, reason), RecordedBy(by, on))));
-            return Withdrawn(steps, withdrawn, by);
+            return WithWithdrawal(steps, withdrawn, by);
         }
 
         steps.Add(new(decideToIssueOn, 5, (c, on) => c.RecordDecisionToIssue(new DecisionToIssue(_random.NextGuid(), on, true, null), RecordedBy(by, on))));
@@ -244,10 +244,10 @@ internal sealed partial class DemoAuthorityBuilder
         namedSchoolId = requestedSchool ?? school?.Id;
         var named = namedSchoolId;
         steps.Add(new(finalOn, 8, (c, on) => c.IssueFinalPlan(new FinalPlanIssued(_random.NextGuid(), on, named), RecordedBy(by, on))));
-        return Withdrawn(steps, withdrawn, by);
+        return WithWithdrawal(steps, withdrawn, by);
     }
 
-    private List<CaseStep> Withdrawn(List<CaseStep> steps, bool withdrawn, string by)
+    private List<CaseStep> WithWithdrawal(List<CaseStep> steps, bool withdrawn, string by)
     {
         if (!withdrawn)
         {

@@ -56,7 +56,7 @@ internal sealed partial class DemoAuthorityBuilder
         samCase.AssignCaseworker(DemoCast.CaseworkerId);
         samCase.RecordDecisionToAssess(new DecisionToAssess(_random.NextGuid(), day0.AddDays(38), true, null), RecordedBy(by, day0.AddDays(38)));
         var asked = day0.AddDays(40);
-        var ep = Ask(samCase, asked, AdviserKind.EducationalPsychologist, "Leeds Educational Psychology Service", by);
+        Ask(samCase, asked, AdviserKind.EducationalPsychologist, "Leeds Educational Psychology Service", by); // still awaited
         var health = Ask(samCase, asked, AdviserKind.Health, "Leeds Community Healthcare NHS Trust", by);
         var social = Ask(samCase, asked, AdviserKind.SocialCare, "Leeds Children's Social Care", by);
         var school = Ask(samCase, asked, AdviserKind.SchoolOrSetting, DemoCast.PrimarySchoolName, by);
@@ -65,7 +65,6 @@ internal sealed partial class DemoAuthorityBuilder
         Receive(samCase, school, day0.AddDays(58), by);
         Receive(samCase, health, day0.AddDays(74), by);
         Receive(samCase, social, day0.AddDays(80), by);
-        _ = ep;
         _chunk.AssessmentCases.Add(samCase);
 
         // Maisie: Year 6; plan in place three years, reviewed on time twice, the phase transfer review due in 24 days.

@@ -29,8 +29,8 @@ internal sealed partial class DemoAuthorityBuilder
     private readonly AuthorityProfile _profile;
     private readonly DemoDataChunk _chunk;
     private readonly DateOnly _today;
+    /// <summary>Leeds is the first authority at every scale, and home to the cast.</summary>
     private readonly bool _isLeeds;
-    private readonly bool _withCast;
     private readonly string _slug;
     private readonly string _postcodeArea;
     private readonly string[] _teams;
@@ -53,7 +53,6 @@ internal sealed partial class DemoAuthorityBuilder
         _random = new DemoRandom(generator.Seed, index);
         _profile = DemoScaleProfiles.For(generator.Scale, index);
         _isLeeds = index == 0;
-        _withCast = index == 0;
         var name = _isLeeds ? "Leeds" : DemoNames.OtherAuthorities[(index - 1) % DemoNames.OtherAuthorities.Length].Name;
         _postcodeArea = _isLeeds ? "LS" : DemoNames.OtherAuthorities[(index - 1) % DemoNames.OtherAuthorities.Length].PostcodeArea;
         _slug = Slug(name);
@@ -65,7 +64,7 @@ internal sealed partial class DemoAuthorityBuilder
 
     public DemoDataChunk Build()
     {
-        if (_withCast)
+        if (_isLeeds)
         {
             AddCastStaffAndSchools();
         }
@@ -73,7 +72,7 @@ internal sealed partial class DemoAuthorityBuilder
         AddStaff();
         AddSchools();
         AddElectedMembers();
-        if (_withCast)
+        if (_isLeeds)
         {
             AddCastFamilies();
         }
@@ -85,7 +84,7 @@ internal sealed partial class DemoAuthorityBuilder
 
     private void AddStaff()
     {
-        var generated = _profile.Caseworkers - (_withCast ? 3 : 0);
+        var generated = _profile.Caseworkers - (_isLeeds ? 3 : 0);
         for (var i = 0; i < generated; i++)
         {
             var team = _teams[i % _teams.Length];
@@ -97,7 +96,7 @@ internal sealed partial class DemoAuthorityBuilder
             AddStaffMember(_random.NextGuid(), PersonName(), StaffRole.ServiceManager, team);
         }
 
-        if (!_withCast)
+        if (!_isLeeds)
         {
             AddStaffMember(_random.NextGuid(), PersonName(), StaffRole.ServiceManager, "Head of service");
         }
@@ -254,12 +253,12 @@ internal sealed partial class DemoAuthorityBuilder
             {
                 for (var seat = 0; seat < 3; seat++)
                 {
-                    if (_withCast && seat == 0 && ward == DemoCast.CouncillorWard)
+                    if (seat == 0 && ward == DemoCast.CouncillorWard)
                     {
                         _chunk.ElectedMembers.Add(new ElectedMember(
                             DemoCast.CouncillorId, ElectedMemberKind.Councillor, DemoCast.CouncillorName, DemoCast.CouncillorEmail, ward, "Labour"));
                     }
-                    else if (_withCast && seat == 0 && ward == DemoCast.SecondCouncillorWard)
+                    else if (seat == 0 && ward == DemoCast.SecondCouncillorWard)
                     {
                         _chunk.ElectedMembers.Add(new ElectedMember(
                             DemoCast.SecondCouncillorId, ElectedMemberKind.Councillor, DemoCast.SecondCouncillorName, DemoCast.SecondCouncillorEmail, ward, "Green"));
@@ -273,7 +272,7 @@ internal sealed partial class DemoAuthorityBuilder
 
             foreach (var constituency in DemoNames.LeedsConstituencies)
             {
-                if (_withCast && constituency == DemoCast.MpConstituency)
+                if (constituency == DemoCast.MpConstituency)
                 {
                     _chunk.ElectedMembers.Add(new ElectedMember(
                         DemoCast.MpId, ElectedMemberKind.MemberOfParliament, DemoCast.MpName, DemoCast.MpEmail, constituency, "Labour"));

@@ -11,6 +11,9 @@ public static class DemoDataSeeder
     /// <summary>Rows of one kind per SaveChanges; large enough to batch well, small enough to keep the tracker cheap.</summary>
     private const int BatchSize = 2_000;
 
+    /// <summary>A 512 MB SQLite page cache while seeding: room for the indexes of a national data set.</summary>
+    private const string SqliteSeedingCache = "PRAGMA cache_size = -524288";
+
     /// <summary>True when the store holds no people, schools, cases or plans.</summary>
     public static async Task<bool> IsEmptyAsync(CaseStoreDbContext db, CancellationToken cancellationToken = default)
     {
@@ -42,8 +45,18 @@ public static class DemoDataSeeder
         var total = DemoDataSummary.Empty;
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+
+        // One connection throughout, so the SQLite cache setting below holds for the whole run.
+        await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
+            if (db.Database.IsSqlite())
+            {
+                // Random GUID keys scatter inserts across every index; with SQLite's default 2 MB
+                // page cache England's tables spill to disk and the inserts slow to a crawl.
+                await db.Database.ExecuteSqlRawAsync(SqliteSeedingCache, cancellationToken);
+            }
+
             foreach (var chunk in generator.Generate())
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -53,6 +66,12 @@ public static class DemoDataSeeder
         }
         finally
         {
+            if (db.Database.IsSqlite())
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000", CancellationToken.None);
+            }
+
+            await db.Database.CloseConnectionAsync();
             db.ChangeTracker.Clear();
             db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }

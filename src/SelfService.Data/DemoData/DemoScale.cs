@@ -34,7 +34,7 @@ internal static class DemoScaleProfiles
         Schools: 262, PlansInPlace: 6_950, RequestsPerWeek: 31, WeeksOfRequests: 104, Caseworkers: 35, Councillors: 60, MembersOfParliament: 7);
 
     public static readonly AuthorityProfile Test = new(
-        Schools: 24, PlansInPlace: 300, RequestsPerWeek: 5, WeeksOfRequests: 60, Caseworkers: 4, Councillors: 6, MembersOfParliament: 2);
+        Schools: 24, PlansInPlace: 300, RequestsPerWeek: 5, WeeksOfRequests: 60, Caseworkers: 8, Councillors: 6, MembersOfParliament: 2);
 
     public const int NationalOtherAuthorities = 91;
 
