@@ -1,0 +1,28 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using SelfService.Domain.Calendar;
+
+namespace SelfService.Web.Api.Calculators;
+
+/// <summary>The public calculators families and SENCOs use to see what to expect, and when.</summary>
+internal static class CalculatorApi
+{
+    public static IServiceCollection AddCalculatorApi(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<UkClock>();
+        services.AddSingleton(WorkingDayCalendar.EnglandAndWales);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapCalculatorApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api").WithTags("Calculators");
+        api.MapPost("/statutory-timeline", StatutoryTimelineEndpoint.HandleAsync);
+        api.MapPost("/annual-review-timeline", AnnualReviewTimelineEndpoint.HandleAsync);
+        api.MapPost("/appeal-deadline", AppealDeadlineEndpoint.HandleAsync);
+        api.MapPost("/working-days", WorkingDaysEndpoint.HandleAsync);
+        return endpoints;
+    }
+}
