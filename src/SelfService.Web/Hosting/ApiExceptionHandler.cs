@@ -17,7 +17,11 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
         ArgumentNullException.ThrowIfNull(httpContext);
         ArgumentNullException.ThrowIfNull(exception);
 
-        if (!httpContext.Request.IsApiRequest())
+        // The middleware has already rewritten Request.Path to the error page; decide on the
+        // path the client asked for.
+        var path = new PathString(
+            httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path.Value);
+        if (!path.StartsWithSegments(ApiEndpointsExtensions.ApiPrefix))
         {
             return false;
         }
@@ -25,11 +29,11 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
         var problem = ToProblem(exception);
         if (problem.Status >= StatusCodes.Status500InternalServerError)
         {
-            LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+            LogUnhandled(logger, exception, httpContext.Request.Method, path);
         }
         else
         {
-            LogClientError(logger, problem.Status ?? 0, httpContext.Request.Method, httpContext.Request.Path, exception.Message);
+            LogClientError(logger, problem.Status ?? 0, httpContext.Request.Method, path, exception.Message);
         }
 
         await ApiErrors.WriteAsync(httpContext, problem);
