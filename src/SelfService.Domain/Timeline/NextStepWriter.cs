@@ -1,4 +1,5 @@
 using System.Globalization;
+using SelfService.Domain.Calendar;
 using SelfService.Domain.Plans;
 
 namespace SelfService.Domain.Timeline;
@@ -9,7 +10,6 @@ namespace SelfService.Domain.Timeline;
 /// </summary>
 internal static class NextStepWriter
 {
-    private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
 
     private const string AppealRights =
         "You can appeal to the SEND Tribunal. Before you appeal you must contact a mediation adviser about mediation " +
@@ -175,8 +175,8 @@ internal static class NextStepWriter
         _ => $"{string.Join(", ", names.Take(names.Count - 1))} and {names[^1]}",
     };
 
-    private static string Days(int days) => days == 1 ? "1 day" : $"{days.ToString(British)} days";
+    private static string Days(int days) => days == 1 ? "1 day" : $"{days.ToString(CultureInfo.InvariantCulture)} days";
 
     // Kept private until the shared UK date formatting lands; the format must stay "Monday 16 February 2026".
-    private static string Long(DateOnly date) => date.ToString("dddd d MMMM yyyy", British);
+    private static string Long(DateOnly date) => UkDate.Long(date);
 }
