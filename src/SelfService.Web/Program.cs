@@ -1,6 +1,23 @@
+using SelfService.Web.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+
+// Fail at startup, not on the first request, when a registration is missing or a singleton
+// captures a scoped service (such as a DbContext).
+builder.Host.UseDefaultServiceProvider(o =>
+{
+    o.ValidateOnBuild = true;
+    o.ValidateScopes = true;
+});
+
+builder.Services.AddAppPaths(builder.Configuration, builder.Environment);
+builder.Services.AddSelfServiceWeb(builder.Configuration);
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+app.UseSelfServiceWeb();
 
 app.Run();
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;
