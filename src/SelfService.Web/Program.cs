@@ -1,3 +1,4 @@
+using SelfService.Web.Api.Calculators;
 using SelfService.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +13,7 @@ builder.Host.UseDefaultServiceProvider(o =>
 
 builder.Services.AddAppPaths(builder.Configuration, builder.Environment);
 builder.Services.AddSelfServiceWeb(builder.Configuration);
+builder.Services.AddCalculatorApi();
 
 var app = builder.Build();
 

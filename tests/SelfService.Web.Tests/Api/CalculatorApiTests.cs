@@ -5,7 +5,7 @@ using System.Text.Json;
 
 namespace SelfService.Web.Tests.Api;
 
-public sealed class CalculatorApiTests(SelfServiceFactory factory) : IClassFixture<SelfServiceFactory>
+public sealed class CalculatorApiTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
 {
     private readonly HttpClient _client = factory.CreateClient();
 
@@ -262,9 +262,9 @@ public sealed class CalculatorApiTests(SelfServiceFactory factory) : IClassFixtu
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
-    private Task<HttpResponseMessage> Post(string path, string body)
+    private async Task<HttpResponseMessage> Post(string path, string body)
     {
         using var content = new StringContent(body, Encoding.UTF8, "application/json");
-        return _client.PostAsync(new Uri(path, UriKind.Relative), content);
+        return await _client.PostAsync(new Uri(path, UriKind.Relative), content);
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.HttpResults;
 using SelfService.Domain.Plans;
 using SelfService.Domain.Timeline;
 
@@ -23,7 +22,7 @@ internal static class AnnualReviewTimelineEndpoint
         ["post16"] = PhaseTransferKind.PostSixteen,
     };
 
-    public static async Task<Results<Ok<AnnualReviewTimelineResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+    public static async Task<IResult> HandleAsync(
         HttpRequest request, UkClock clock, CancellationToken cancellationToken)
     {
         var (document, problem) = await CalculatorRequest.ReadObjectAsync(request, cancellationToken);

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using SelfService.Domain.Appeals;
 using SelfService.Domain.Calendar;
 
@@ -9,7 +8,7 @@ public sealed record AppealDeadlineResponse(DateOnly Deadline, string Explanatio
 /// <summary>POST /api/appeal-deadline: the last day to register a SEND Tribunal appeal.</summary>
 internal static class AppealDeadlineEndpoint
 {
-    public static async Task<Results<Ok<AppealDeadlineResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+    public static async Task<IResult> HandleAsync(
         HttpRequest request, WorkingDayCalendar calendar, CancellationToken cancellationToken)
     {
         var (document, problem) = await CalculatorRequest.ReadObjectAsync(request, cancellationToken);

@@ -5,24 +5,26 @@ using SelfService.Domain.Calendar;
 namespace SelfService.Web.Api.Calculators;
 
 /// <summary>The public calculators families and SENCOs use to see what to expect, and when.</summary>
-internal static class CalculatorApi
+internal sealed class CalculatorApi : IApiEndpointGroup
+{
+    public void Map(RouteGroupBuilder api)
+    {
+        api.MapPost("/statutory-timeline", StatutoryTimelineEndpoint.HandleAsync);
+        api.MapPost("/annual-review-timeline", AnnualReviewTimelineEndpoint.HandleAsync);
+        api.MapPost("/appeal-deadline", AppealDeadlineEndpoint.HandleAsync);
+        api.MapPost("/working-days", WorkingDaysEndpoint.HandleAsync);
+    }
+}
+
+internal static class CalculatorApiRegistration
 {
     public static IServiceCollection AddCalculatorApi(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<UkClock>();
         services.AddSingleton(WorkingDayCalendar.EnglandAndWales);
+        // The API speaks camelCase words for statuses ("dueSoon"), as the calculators' callers expect.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
-        return services;
-    }
-
-    public static IEndpointRouteBuilder MapCalculatorApi(this IEndpointRouteBuilder endpoints)
-    {
-        var api = endpoints.MapGroup("/api").WithTags("Calculators");
-        api.MapPost("/statutory-timeline", StatutoryTimelineEndpoint.HandleAsync);
-        api.MapPost("/annual-review-timeline", AnnualReviewTimelineEndpoint.HandleAsync);
-        api.MapPost("/appeal-deadline", AppealDeadlineEndpoint.HandleAsync);
-        api.MapPost("/working-days", WorkingDaysEndpoint.HandleAsync);
-        return endpoints;
+        return services.AddApiEndpoints<CalculatorApi>();
     }
 }

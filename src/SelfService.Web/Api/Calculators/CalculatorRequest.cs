@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using System.Text.Json;
 
 namespace SelfService.Web.Api.Calculators;
 
@@ -9,7 +9,7 @@ internal static class CalculatorRequest
     /// <summary>The calculators take a few dates; anything much larger is not a real request.</summary>
     private const long MaxBodyBytes = 64 * 1024;
 
-    public static async Task<(JsonDocument? Document, ProblemHttpResult? Problem)> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
+    public static async Task<(JsonDocument? Document, IResult? Problem)> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (request.ContentLength > MaxBodyBytes)
         {
@@ -38,8 +38,7 @@ internal static class CalculatorRequest
         }
     }
 
-    public static ValidationProblem Invalid(JsonFields fields) =>
-        TypedResults.ValidationProblem(fields.Errors, title: "The request has mistakes", detail: "Correct the fields listed in errors and try again.");
+    public static IResult Invalid(JsonFields fields) => fields.Errors.ToResult("Correct the fields listed in errors and try again.");
 
     private static ProblemHttpResult Problem(int status, string title, string detail) =>
         TypedResults.Problem(statusCode: status, title: title, detail: detail);

@@ -9,21 +9,11 @@ namespace SelfService.Web.Api.Calculators;
 /// </summary>
 internal sealed class JsonFields
 {
-    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+    public ApiErrors Errors { get; } = new();
 
-    public bool HasErrors => _errors.Count > 0;
+    public bool HasErrors => Errors.HasErrors;
 
-    public Dictionary<string, string[]> Errors => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
-
-    public void Add(string path, string message)
-    {
-        if (!_errors.TryGetValue(path, out var messages))
-        {
-            _errors[path] = messages = [];
-        }
-
-        messages.Add(message);
-    }
+    public void Add(string path, string message) => Errors.Add(path, message);
 
     public DateOnly? Date(JsonElement parent, string name, string path, bool required)
     {

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.HttpResults;
 using SelfService.Domain.Assessments;
 using SelfService.Domain.Common;
 
@@ -34,7 +33,7 @@ internal static class StatutoryTimelineEndpoint
 
     private static readonly Recording Calculator = new("calculator", DateTime.UnixEpoch);
 
-    public static async Task<Results<Ok<StatutoryTimelineResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+    public static async Task<IResult> HandleAsync(
         HttpRequest request, UkClock clock, CancellationToken cancellationToken)
     {
         var (document, problem) = await CalculatorRequest.ReadObjectAsync(request, cancellationToken);

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using SelfService.Domain.Calendar;
 
 namespace SelfService.Web.Api.Calculators;
@@ -11,7 +10,7 @@ internal static class WorkingDaysEndpoint
     /// <summary>A year of working days covers every service level the council uses.</summary>
     private const int MaxWorkingDays = 260;
 
-    public static async Task<Results<Ok<WorkingDaysResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+    public static async Task<IResult> HandleAsync(
         HttpRequest request, WorkingDayCalendar calendar, CancellationToken cancellationToken)
     {
         var (document, problem) = await CalculatorRequest.ReadObjectAsync(request, cancellationToken);
