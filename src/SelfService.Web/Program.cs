@@ -11,15 +11,18 @@ builder.Host.UseDefaultServiceProvider(o =>
     o.ValidateScopes = true;
 });
 
-builder.Services.AddAppPaths(builder.Configuration, builder.Environment);
+var paths = builder.Services.AddAppPaths(builder.Configuration, builder.Environment);
 builder.Services.AddSelfServiceWeb(builder.Configuration);
+builder.Services.AddCaseStoreHosting(builder.Configuration, paths);
 builder.Services.AddCalculatorApi();
 
 var app = builder.Build();
 
 app.UseSelfServiceWeb();
+app.MapHealthEndpoints();
 
-app.Run();
+await app.PrepareCaseStoreAsync();
+await app.RunAsync();
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;
