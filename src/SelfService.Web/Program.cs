@@ -13,6 +13,7 @@ builder.Host.UseDefaultServiceProvider(o =>
 
 var paths = builder.Services.AddAppPaths(builder.Configuration, builder.Environment);
 builder.Services.AddSelfServiceWeb(builder.Configuration);
+builder.Services.AddDomainServices(builder.Configuration);
 builder.Services.AddCaseStoreHosting(builder.Configuration, paths);
 builder.Services.AddCalculatorApi();
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SelfService.Domain.Plans;
 using SelfService.Domain.Timeline;
+using SelfService.Web.Hosting;
 
 namespace SelfService.Web.Api.Calculators;
 

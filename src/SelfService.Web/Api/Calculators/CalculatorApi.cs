@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using SelfService.Domain.Calendar;
 
 namespace SelfService.Web.Api.Calculators;
 
@@ -20,9 +19,6 @@ internal static class CalculatorApiRegistration
 {
     public static IServiceCollection AddCalculatorApi(this IServiceCollection services)
     {
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<UkClock>();
-        services.AddSingleton(WorkingDayCalendar.EnglandAndWales);
         // The API speaks camelCase words for statuses ("dueSoon"), as the calculators' callers expect.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         return services.AddApiEndpoints<CalculatorApi>();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SelfService.Domain.Assessments;
 using SelfService.Domain.Common;
+using SelfService.Web.Hosting;
 
 namespace SelfService.Web.Api.Calculators;
 

@@ -1,4 +1,4 @@
-namespace SelfService.Web.Api.Calculators;
+namespace SelfService.Web.Hosting;
 
 /// <summary>
 /// Today's date in England. Legal dates are UK local dates, so "today" must come from
