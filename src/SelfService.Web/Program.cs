@@ -1,6 +1,29 @@
+using SelfService.Web.Api.Calculators;
+using SelfService.Web.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+
+// Fail at startup, not on the first request, when a registration is missing or a singleton
+// captures a scoped service (such as a DbContext).
+builder.Host.UseDefaultServiceProvider(o =>
+{
+    o.ValidateOnBuild = true;
+    o.ValidateScopes = true;
+});
+
+var paths = builder.Services.AddAppPaths(builder.Configuration, builder.Environment);
+builder.Services.AddSelfServiceWeb(builder.Configuration);
+builder.Services.AddDomainServices(builder.Configuration);
+builder.Services.AddCaseStoreHosting(builder.Configuration, paths);
+builder.Services.AddCalculatorApi();
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+app.UseSelfServiceWeb();
+app.MapHealthEndpoints();
 
-app.Run();
+await app.PrepareCaseStoreAsync();
+await app.RunAsync();
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

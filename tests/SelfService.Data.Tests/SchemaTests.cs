@@ -44,6 +44,21 @@ public abstract class SchemaTests<TDatabase>(TDatabase database) : IClassFixture
     }
 
     [Fact]
+    public async Task Several_instances_starting_together_migrate_once()
+    {
+        await using var scratch = await database.CreateScratchAsync();
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            await using var db = scratch.NewContext();
+            await new CaseStoreMigrator(db, Microsoft.Extensions.Logging.Abstractions.NullLogger<CaseStoreMigrator>.Instance).MigrateAsync();
+        }));
+
+        await using var check = scratch.NewContext();
+        var applied = await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetAppliedMigrationsAsync(check.Database);
+        Assert.Equal(["20261122000001_InitialSchema", "20261122000002_AddOutboxLocking"], applied);
+    }
+
+    [Fact]
     public async Task Migrating_twice_is_harmless()
     {
         await using var db = database.NewContext();

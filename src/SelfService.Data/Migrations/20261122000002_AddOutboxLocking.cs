@@ -22,6 +22,15 @@ public sealed class AddOutboxLocking : Migration
     protected override void Down(MigrationBuilder migrationBuilder)
     {
         ArgumentNullException.ThrowIfNull(migrationBuilder);
+        if (migrationBuilder.ActiveProvider == "Microsoft.EntityFrameworkCore.Sqlite")
+        {
+            // EF rebuilds a SQLite table to drop a column, which needs the model snapshot these
+            // hand-written migrations do not have; SQLite 3.35+ can drop an unindexed column itself.
+            migrationBuilder.Sql("ALTER TABLE \"OutboxMessages\" DROP COLUMN \"LockedBy\";");
+            migrationBuilder.Sql("ALTER TABLE \"OutboxMessages\" DROP COLUMN \"LockedUntilUtc\";");
+            return;
+        }
+
         migrationBuilder.DropColumn(name: "LockedBy", table: "OutboxMessages");
         migrationBuilder.DropColumn(name: "LockedUntilUtc", table: "OutboxMessages");
     }

@@ -1,4 +1,5 @@
 using SelfService.Domain.Common;
+using SelfService.Domain.Timeline;
 
 namespace SelfService.Domain.Assessments;
 
@@ -49,6 +50,9 @@ public sealed class AssessmentCase
     public IReadOnlyList<CaseEvent> Events => _events;
 
     public bool IsClosed => Stage.IsClosed();
+
+    /// <summary>The statutory deadlines as they stand on <paramref name="asOf"/> (a UK date).</summary>
+    public AssessmentTimeline Timeline(DateOnly asOf) => StatutoryClock.Calculate(Events, asOf);
 
     public static AssessmentCase Open(Guid id, string reference, Guid childId, RequestReceived request, Recording recording)
     {

@@ -1,4 +1,5 @@
 using SelfService.Domain.Common;
+using SelfService.Domain.Timeline;
 
 namespace SelfService.Domain.Plans;
 
@@ -62,6 +63,36 @@ public sealed class EhcPlan
 
     /// <summary>The last review meeting held, which restarts the 12-month review period (CFA s44(1)).</summary>
     public DateOnly? LastReviewMeetingOn => _reviews.Where(r => r.MeetingHeldOn is not null).Select(r => r.MeetingHeldOn).Max();
+
+    /// <summary>
+    /// The last day the next review meeting not yet held may take place: 12 months starting with
+    /// the last review meeting, or with the date the plan was issued (CFA s44(1)). Null once the
+    /// plan has ceased, as nothing is left to review.
+    /// </summary>
+    public DateOnly? NextReviewDueOn() =>
+        CeasedOn is null ? AnnualReviewClock.ReviewDueBy(LastReviewMeetingOn ?? IssuedOn) : null;
+
+    /// <summary>
+    /// The facts for the review in progress; with none in progress, for the next review, whose
+    /// period starts with the last meeting held.
+    /// </summary>
+    public AnnualReviewTimelineInput ToTimelineInput()
+    {
+        var current = CurrentReview;
+        var previousMeeting = _reviews
+            .Where(r => r != current && r.MeetingHeldOn is not null)
+            .Select(r => r.MeetingHeldOn)
+            .Max();
+        return new AnnualReviewTimelineInput(
+            IssuedOn,
+            previousMeeting,
+            current?.MeetingHeldOn,
+            current?.Decision,
+            current?.DecisionNotifiedOn,
+            current?.AmendmentsProposedOn,
+            current?.FinalAmendedPlanIssuedOn,
+            PhaseTransfer);
+    }
 
     public void AssignCaseworker(Guid? caseworkerId)
     {

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs every test of SEND Self-Service on a fresh machine: starts a throwaway PostgreSQL on
+# loopback (installing it from Debian if missing), then runs the whole suite, which exercises
+# both SQLite and PostgreSQL. Prints one closing line: "tests: N passed, N failed, N skipped".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SELFSERVICE_TEST_POSTGRES="$(bash scripts/postgres.sh start | tail -n 1)"
+export SELFSERVICE_TEST_POSTGRES
+trap 'bash scripts/postgres.sh stop >/dev/null 2>&1 || true' EXIT
+
+results="$(mktemp -d)"
+status=0
+dotnet build SelfService.sln --nologo -v quiet || exit 1
+dotnet test SelfService.sln --no-build --nologo --logger "trx" --results-directory "$results" || status=$?
+
+# Sum the per-assembly TRX counters so the run ends with one line a reader (or CI) can trust.
+python3 - "$results" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+passed = failed = skipped = 0
+for path in glob.glob(sys.argv[1] + "/*.trx"):
+    c = ET.parse(path).getroot().find("t:ResultSummary/t:Counters", ns)
+    passed += int(c.get("passed")); failed += int(c.get("failed")) + int(c.get("error"))
+    skipped += int(c.get("notExecuted"))
+print(f"tests: {passed} passed, {failed} failed, {skipped} skipped")
+PY
+rm -rf "$results"
+exit "$status"

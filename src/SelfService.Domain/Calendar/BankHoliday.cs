@@ -1,0 +1,3 @@
+namespace SelfService.Domain.Calendar;
+
+public sealed record BankHoliday(DateOnly Date, string Title);

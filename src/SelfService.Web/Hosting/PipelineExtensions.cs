@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Net.Http.Headers;
+using SelfService.Web.Api;
+
+namespace SelfService.Web.Hosting;
+
+public static partial class PipelineExtensions
+{
+    /// <summary>Where GOV.UK Frontend's compiled CSS expects its fonts and images.</summary>
+    public static readonly PathString GovUkAssetsPath = new("/assets");
+
+    public static WebApplication UseSelfServiceWeb(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+
+        // Outermost, so error pages and static files get the headers too.
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            // Pages: re-executed as the GOV.UK error page. API: ApiExceptionHandler writes JSON first.
+            ExceptionHandlingPath = "/error",
+            StatusCodeSelector = ApiExceptionHandler.StatusCodeFor,
+        });
+
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseWhen(
+            context => context.Request.IsApiRequest(),
+            api => api.UseStatusCodePages(context => ApiErrors.WriteAsync(
+                context.HttpContext,
+                new ProblemDetails
+                {
+                    Detail = context.HttpContext.Response.StatusCode == StatusCodes.Status404NotFound
+                        ? "There is no API endpoint at this address."
+                        : null,
+                })));
+        app.UseWhen(
+            context => !context.Request.IsApiRequest(),
+            pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+
+        app.UseStaticFiles();
+        app.UseGovUkAssets();
+
+        app.UseRouting();
+
+        app.MapRazorPages();
+        app.MapApi();
+
+        return app;
+    }
+
+    private static void UseGovUkAssets(this WebApplication app)
+    {
+        var assets = Path.Combine(app.Environment.WebRootPath ?? Path.Combine(app.Environment.ContentRootPath, "wwwroot"), "govuk", "assets");
+        if (!Directory.Exists(assets))
+        {
+            // The build copies these from npm; without them pages work but look unstyled.
+            LogAssetsMissing(app.Logger, assets);
+            return;
+        }
+
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            RequestPath = GovUkAssetsPath,
+            FileProvider = new PhysicalFileProvider(assets),
+            OnPrepareResponse = context =>
+            {
+                // Font file names carry a content hash, so they never change under the same URL.
+                if (context.Context.Request.Path.StartsWithSegments(GovUkAssetsPath + "/fonts"))
+                {
+                    context.Context.Response.Headers[HeaderNames.CacheControl] = "public, max-age=31536000, immutable";
+                }
+            },
+        });
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "GOV.UK Frontend assets not found at {Path}; run a build to copy them")]
+    private static partial void LogAssetsMissing(ILogger logger, string path);
+}
