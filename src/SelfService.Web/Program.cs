@@ -19,11 +19,17 @@ builder.Services.AddCalculatorApi();
 
 var app = builder.Build();
 
+if (DemoDataCommand.IsInvoked(args))
+{
+    return await DemoDataCommand.RunAsync(app.Services, args, Console.Out, CancellationToken.None);
+}
+
 app.UseSelfServiceWeb();
 app.MapHealthEndpoints();
 
 await app.PrepareCaseStoreAsync();
 await app.RunAsync();
+return 0;
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

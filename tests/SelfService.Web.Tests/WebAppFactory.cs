@@ -25,6 +25,8 @@ public class WebAppFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment(EnvironmentName);
         builder.UseSetting(AppPaths.DataDirectoryKey, DataDirectory);
+        // Most tests need an empty, migrated store; the demo data tests turn seeding on themselves.
+        builder.UseSetting("DemoData:SeedOnFirstRun", "false");
         builder.ConfigureTestServices(services =>
         {
             services.AddApiEndpoints<TestApiEndpoints>();

@@ -12,17 +12,18 @@ public sealed class CaseStoreStartupOptions
     public bool MigrateOnStartup { get; set; } = true;
 }
 
-internal static partial class CaseStoreStartup
+internal static class CaseStoreStartup
 {
     public static IServiceCollection AddCaseStoreHosting(this IServiceCollection services, IConfiguration configuration, AppPaths paths)
     {
         services.AddCaseStore(configuration, paths.DataDirectory);
         services.Configure<CaseStoreStartupOptions>(configuration.GetSection("Database"));
+        services.Configure<DemoDataOptions>(configuration.GetSection(DemoDataOptions.SectionName));
         services.AddHealthEndpoints();
         return services;
     }
 
-    /// <summary>Brings the schema up to date before the first request is served.</summary>
+    /// <summary>Brings the schema up to date, and seeds demo data on a first run where configured, before the first request.</summary>
     public static async Task PrepareCaseStoreAsync(this WebApplication app, CancellationToken cancellationToken = default)
     {
         var options = app.Configuration.GetSection("Database").Get<CaseStoreStartupOptions>() ?? new CaseStoreStartupOptions();
@@ -31,7 +32,11 @@ internal static partial class CaseStoreStartup
             return;
         }
 
-        await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<CaseStoreMigrator>().MigrateAsync(cancellationToken);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<CaseStoreMigrator>().MigrateAsync(cancellationToken);
+        }
+
+        await DemoDataCommand.SeedOnFirstRunAsync(app.Services, app.Logger, cancellationToken);
     }
 }
