@@ -61,7 +61,7 @@ internal static partial class DemoDataCommand
         }
 
         var today = services.GetRequiredService<UkClock>().Today();
-        LogSeeding(logger, options.Scale, today);
+        LogSeeding(logger, options.Scale, today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         var summary = await DemoDataSeeder.SeedAsync(db, options.Scale, today, options.RandomSeed, cancellationToken);
         LogSeeded(logger, summary.PlansInPlace, summary.AssessmentCases, summary.Schools);
     }
@@ -100,7 +100,7 @@ internal static partial class DemoDataCommand
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The case store is empty: seeding the {Scale} demo data for {Today}")]
-    private static partial void LogSeeding(ILogger logger, DemoScale scale, DateOnly today);
+    private static partial void LogSeeding(ILogger logger, DemoScale scale, string today);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo data seeded: {Plans} plans in place, {Cases} assessment cases, {Schools} schools")]
     private static partial void LogSeeded(ILogger logger, int plans, int cases, int schools);
