@@ -61,7 +61,8 @@ internal static partial class DemoDataCommand
         }
 
         var today = services.GetRequiredService<UkClock>().Today();
-        LogSeeding(logger, options.Scale, today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        var day = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        LogSeeding(logger, options.Scale, day);
         var summary = await DemoDataSeeder.SeedAsync(db, options.Scale, today, options.RandomSeed, cancellationToken);
         LogSeeded(logger, summary.PlansInPlace, summary.AssessmentCases, summary.Schools);
     }
