@@ -265,7 +265,7 @@ internal sealed partial class DemoAuthorityBuilder
     {
         foreach (var step in steps.OrderBy(s => s.Offset).ThenBy(s => s.Order))
         {
-            var on = assessmentCase.RequestReceivedOn.AddDays(step.Offset);
+            var on = WorkingDay(assessmentCase.RequestReceivedOn.AddDays(step.Offset));
             if (on > _today || assessmentCase.IsClosed)
             {
                 break;
@@ -274,6 +274,17 @@ internal sealed partial class DemoAuthorityBuilder
             step.Apply(assessmentCase, on);
         }
     }
+
+    /// <summary>
+    /// Officers record things on weekdays. Moving a weekend date to the Monday never reorders two
+    /// steps, so a story planned in order stays in order.
+    /// </summary>
+    private static DateOnly WorkingDay(DateOnly date) => date.DayOfWeek switch
+    {
+        DayOfWeek.Saturday => date.AddDays(2),
+        DayOfWeek.Sunday => date.AddDays(1),
+        _ => date,
+    };
 
     /// <summary>English schools' summer holiday: from about the third week of July to the first week of September.</summary>
     private static (DateOnly Closes, DateOnly Reopens) SummerHoliday(int year)

@@ -33,7 +33,7 @@ internal sealed partial class DemoAuthorityBuilder
 
             // More recent plans are more common: the number of plans has doubled in ten years.
             var span = latest.DayNumber - earliest.DayNumber;
-            var issuedOn = latest.AddDays(-(int)(span * Math.Pow(_random.NextDouble(), 1.6)));
+            var issuedOn = WorkingDay(latest.AddDays(-(int)(span * Math.Pow(_random.NextDouble(), 1.6))));
 
             var team = _random.Pick(_teams);
             var child = AddChild(dateOfBirth, team);
@@ -75,9 +75,9 @@ internal sealed partial class DemoAuthorityBuilder
         {
             var dueBy = periodStart.AddYears(1).AddDays(-1);
             var lateChance = dueBy > _today.AddYears(-1) ? 0.35 : 0.22;
-            var meetingOn = _random.Chance(lateChance)
+            var meetingOn = WorkingDay(_random.Chance(lateChance)
                 ? dueBy.AddDays(_random.Between(1, 150))
-                : dueBy.AddDays(-_random.Between(0, 42));
+                : dueBy.AddDays(-_random.Between(0, 42)));
             if (dueBy < recordsBegin && meetingOn < recordsBegin)
             {
                 periodStart = meetingOn;
@@ -91,7 +91,7 @@ internal sealed partial class DemoAuthorityBuilder
             }
 
             plan.Change(review.Id, r => r.RecordMeeting(meetingOn));
-            var notifiedOn = meetingOn.AddDays(_random.Chance(0.75) ? _random.Between(3, 28) : _random.Between(29, 80));
+            var notifiedOn = WorkingDay(meetingOn.AddDays(_random.Chance(0.75) ? _random.Between(3, 28) : _random.Between(29, 80)));
             if (notifiedOn > _today)
             {
                 return;
@@ -103,20 +103,20 @@ internal sealed partial class DemoAuthorityBuilder
             plan.Change(review.Id, r => r.RecordDecision(decision, notifiedOn));
             if (decision == ReviewDecision.Cease)
             {
-                plan.Cease(Min(notifiedOn.AddDays(_random.Between(0, 28)), _today));
+                plan.Cease(Min(WorkingDay(notifiedOn.AddDays(_random.Between(0, 28))), _today));
                 return;
             }
 
             if (decision == ReviewDecision.Amend)
             {
-                var proposedOn = notifiedOn.AddDays(_random.Between(0, 21));
+                var proposedOn = WorkingDay(notifiedOn.AddDays(_random.Between(0, 21)));
                 if (proposedOn > _today)
                 {
                     return;
                 }
 
                 plan.Change(review.Id, r => r.ProposeAmendments(proposedOn));
-                var amendedOn = proposedOn.AddDays(_random.Chance(0.6) ? _random.Between(15, 56) : _random.Between(57, 150));
+                var amendedOn = WorkingDay(proposedOn.AddDays(_random.Chance(0.6) ? _random.Between(15, 56) : _random.Between(57, 150)));
                 if (amendedOn > _today)
                 {
                     return;

@@ -3,14 +3,11 @@ using Microsoft.EntityFrameworkCore;
 namespace SelfService.Data.DemoData;
 
 /// <summary>
-/// Writes generated demo data into an empty case store, one authority at a time and in batches,
-/// with change tracking kept small so memory stays flat even for England.
+/// Writes generated demo data into an empty case store, one authority at a time, past the change
+/// tracker (see <see cref="DemoBulkWriter"/>), so memory stays flat even for England.
 /// </summary>
 public static class DemoDataSeeder
 {
-    /// <summary>Rows of one kind per SaveChanges; large enough to batch well, small enough to keep the tracker cheap.</summary>
-    private const int BatchSize = 2_000;
-
     /// <summary>A 512 MB SQLite page cache while seeding: room for the indexes of a national data set.</summary>
     private const string SqliteSeedingCache = "PRAGMA cache_size = -524288";
 
@@ -35,6 +32,11 @@ public static class DemoDataSeeder
         CaseStoreDbContext db, DemoScale scale, DateOnly today, int seed, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
+        if (!DemoBulkWriter.Supports(db))
+        {
+            throw new NotSupportedException("Demo data can be seeded into SQLite or PostgreSQL only.");
+        }
+
         if (!await IsEmptyAsync(db, cancellationToken))
         {
             throw new InvalidOperationException(
@@ -42,9 +44,8 @@ public static class DemoDataSeeder
         }
 
         var generator = new DemoDataGenerator(scale, today, seed);
+        var writer = new DemoBulkWriter(db);
         var total = DemoDataSummary.Empty;
-        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
 
         // One connection throughout, so the SQLite cache setting below holds for the whole run.
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -60,7 +61,7 @@ public static class DemoDataSeeder
             foreach (var chunk in generator.Generate())
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                await StoreAsync(db, chunk, cancellationToken);
+                await StoreAsync(db, writer, chunk, cancellationToken);
                 total = total.Add(chunk.Summarise());
             }
         }
@@ -72,45 +73,26 @@ public static class DemoDataSeeder
             }
 
             await db.Database.CloseConnectionAsync();
-            db.ChangeTracker.Clear();
-            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
 
         return total;
     }
 
     /// <summary>One authority in one transaction: a failure leaves no half-seeded authority behind.</summary>
-    private static async Task StoreAsync(CaseStoreDbContext db, DemoDataChunk chunk, CancellationToken cancellationToken)
+    private static async Task StoreAsync(CaseStoreDbContext db, DemoBulkWriter writer, DemoDataChunk chunk, CancellationToken cancellationToken)
     {
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-
-            if (DemoBulkWriter.Supports(db))
-            {
-                await WriteInBulkAsync(db, chunk, cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                return;
-            }
-
-            // Parents before children, so every foreign key points at a row already written.
-            await AddInBatchesAsync(db, chunk.Schools, cancellationToken);
-            await AddInBatchesAsync(db, chunk.StaffMembers, cancellationToken);
-            await AddInBatchesAsync(db, chunk.ElectedMembers, cancellationToken);
-            await AddInBatchesAsync(db, chunk.SchoolContacts, cancellationToken);
-            await AddInBatchesAsync(db, chunk.Children, cancellationToken);
-            await AddInBatchesAsync(db, chunk.ParentCarers, cancellationToken);
-            await AddInBatchesAsync(db, chunk.ChildParents, cancellationToken);
-            await AddInBatchesAsync(db, chunk.AssessmentCases, cancellationToken);
-            await AddInBatchesAsync(db, chunk.EhcPlans, cancellationToken);
+            await WriteAsync(writer, chunk, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         });
     }
 
-    private static async Task WriteInBulkAsync(CaseStoreDbContext db, DemoDataChunk chunk, CancellationToken cancellationToken)
+    /// <summary>Referenced rows before the rows that refer to them, so every foreign key holds as each row lands.</summary>
+    private static async Task WriteAsync(DemoBulkWriter writer, DemoDataChunk chunk, CancellationToken cancellationToken)
     {
-        var writer = new DemoBulkWriter(db);
         await writer.WriteAsync(chunk.Schools, cancellationToken);
         await writer.WriteAsync(chunk.StaffMembers, cancellationToken);
         await writer.WriteAsync(chunk.ElectedMembers, cancellationToken);
@@ -122,17 +104,5 @@ public static class DemoDataSeeder
         await writer.WriteAsync(chunk.AssessmentCases.SelectMany(c => c.Events), cancellationToken);
         await writer.WriteAsync(chunk.EhcPlans, cancellationToken);
         await writer.WriteAsync(chunk.EhcPlans.SelectMany(p => p.Reviews), cancellationToken);
-    }
-
-    private static async Task AddInBatchesAsync<T>(CaseStoreDbContext db, List<T> rows, CancellationToken cancellationToken)
-        where T : class
-    {
-        for (var start = 0; start < rows.Count; start += BatchSize)
-        {
-            var count = Math.Min(BatchSize, rows.Count - start);
-            db.AddRange(rows.GetRange(start, count));
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-        }
     }
 }

@@ -59,6 +59,20 @@ public sealed class DemoDataGeneratorTests
     }
 
     [Fact]
+    public void Generated_cases_and_reviews_are_recorded_on_weekdays()
+    {
+        var data = new DemoDataGenerator(DemoScale.Test, Today, 3).Generate().Single();
+        var castCases = new[] { DemoCast.SamCaseId, DemoCast.YoungPersonCaseId, DemoCast.LeoCaseId, DemoCast.RubyCaseId };
+        var dates = data.AssessmentCases.Where(c => !castCases.Contains(c.Id)).SelectMany(c => c.Events).Select(e => e.OccurredOn)
+            .Concat(data.EhcPlans.Where(p => p.Id != DemoCast.MaisiePlanId).SelectMany(p => p.Reviews).Select(r => r.MeetingHeldOn ?? Today))
+            .Concat(data.EhcPlans.Where(p => p.Id != DemoCast.MaisiePlanId).Select(p => p.IssuedOn))
+            .ToList();
+
+        Assert.True(dates.Count > 1_000);
+        Assert.DoesNotContain(dates, d => d.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday);
+    }
+
+    [Fact]
     public void Case_histories_are_numbered_in_order_and_every_closed_case_has_a_closing_date()
     {
         var data = new DemoDataGenerator(DemoScale.Test, Today, 3).Generate().Single();
