@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Configuration;
+using SelfService.Data;
+using SelfService.Domain.Calendar;
+using SelfService.Web.Hosting;
+
+namespace SelfService.Web.Tests;
+
+/// <summary>The documented sample must stay loadable and bind to the settings the app really reads.</summary>
+public sealed class SampleSettingsTests
+{
+    private static readonly IConfiguration Sample = new ConfigurationBuilder()
+        .AddJsonFile(Path.Combine(RepositoryRoot(), "appsettings.sample.json"), optional: false)
+        .Build();
+
+    [Fact]
+    public void Sample_binds_every_section_the_app_reads()
+    {
+        Assert.Equal(ServiceLevels.Default, Sample.GetSection(DomainServices.ServiceLevelsSection).Get<ServiceLevels>());
+        Assert.Equal("Leeds City Council", Sample.GetSection(CouncilOptions.SectionName).Get<CouncilOptions>()!.Name);
+        Assert.False(Sample.GetSection(DemoDataOptions.SectionName).Get<DemoDataOptions>()!.SeedOnFirstRun);
+        Assert.True(Sample.GetSection("Database").Get<CaseStoreStartupOptions>()!.MigrateOnStartup);
+        var store = CaseStoreOptions.FromConfiguration(Sample, "/data");
+        Assert.Equal(CaseStoreProvider.Sqlite, store.Provider);
+        Assert.Equal($"Data Source={Path.Combine("/data", "selfservice.db")}", store.ConnectionString);
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "SelfService.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("The repository root (with SelfService.sln) was not found.");
+    }
+}
