@@ -23,18 +23,11 @@ internal static class AnnualReviewTimelineEndpoint
         ["post16"] = PhaseTransferKind.PostSixteen,
     };
 
-    public static async Task<IResult> HandleAsync(
-        HttpRequest request, UkClock clock, CancellationToken cancellationToken)
-    {
-        var (document, problem) = await CalculatorRequest.ReadObjectAsync(request, cancellationToken);
-        if (problem is not null)
-        {
-            return problem;
-        }
+    public static Task<IResult> HandleAsync(HttpRequest request, UkClock clock, CancellationToken cancellationToken) =>
+        CalculatorRequest.HandleAsync(request, (root, f) => Calculate(root, f, clock), cancellationToken);
 
-        using var body = document!;
-        var root = body.RootElement;
-        var f = new JsonFields();
+    private static AnnualReviewTimelineResponse? Calculate(JsonElement root, JsonFields f, UkClock clock)
+    {
         var planIssued = f.Date(root, "planIssued", "planIssued", required: true);
         var lastMeeting = f.Date(root, "lastReviewMeeting", "lastReviewMeeting", required: false);
         var meeting = f.Date(root, "reviewMeeting", "reviewMeeting", required: false);
@@ -65,14 +58,14 @@ internal static class AnnualReviewTimelineEndpoint
 
         if (f.HasErrors)
         {
-            return CalculatorRequest.Invalid(f);
+            return null;
         }
 
         // Proposals are only sent after a decision to amend, so they imply it when the decision is not given.
         var effectiveDecision = decision ?? (proposed is not null ? ReviewDecision.Amend : null);
         var input = new AnnualReviewTimelineInput(planIssued!.Value, lastMeeting, meeting, effectiveDecision, notified, proposed, finalAmended, transfer);
         var timeline = AnnualReviewClock.Calculate(input, asOf);
-        return TypedResults.Ok(new AnnualReviewTimelineResponse(MilestoneResponse.From(timeline.Milestones), timeline.NextStep));
+        return new AnnualReviewTimelineResponse(MilestoneResponse.From(timeline.Milestones), timeline.NextStep);
     }
 
     private static void RequireEarlierStep(JsonFields f, DateOnly? date, string name, DateOnly? earlier, string earlierName)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using SelfService.Domain.Appeals;
 using SelfService.Domain.Calendar;
 
@@ -8,28 +9,22 @@ public sealed record AppealDeadlineResponse(DateOnly Deadline, string Explanatio
 /// <summary>POST /api/appeal-deadline: the last day to register a SEND Tribunal appeal.</summary>
 internal static class AppealDeadlineEndpoint
 {
-    public static async Task<IResult> HandleAsync(
-        HttpRequest request, WorkingDayCalendar calendar, CancellationToken cancellationToken)
-    {
-        var (document, problem) = await CalculatorRequest.ReadObjectAsync(request, cancellationToken);
-        if (problem is not null)
-        {
-            return problem;
-        }
+    public static Task<IResult> HandleAsync(HttpRequest request, WorkingDayCalendar calendar, CancellationToken cancellationToken) =>
+        CalculatorRequest.HandleAsync(request, (body, f) => Calculate(body, f, calendar), cancellationToken);
 
-        using var body = document!;
-        var f = new JsonFields();
-        var letter = f.Date(body.RootElement, "decisionLetter", "decisionLetter", required: true);
-        var certificate = f.Date(body.RootElement, "mediationCertificate", "mediationCertificate", required: false);
+    private static AppealDeadlineResponse? Calculate(JsonElement body, JsonFields f, WorkingDayCalendar calendar)
+    {
+        var letter = f.Date(body, "decisionLetter", "decisionLetter", required: true);
+        var certificate = f.Date(body, "mediationCertificate", "mediationCertificate", required: false);
         f.NotBefore(certificate, "mediationCertificate", letter, "decisionLetter");
         CalendarCoverage.Require(f, calendar, letter, "decisionLetter", extraMonths: 3);
         CalendarCoverage.Require(f, calendar, certificate, "mediationCertificate", extraMonths: 2);
         if (f.HasErrors)
         {
-            return CalculatorRequest.Invalid(f);
+            return null;
         }
 
         var result = AppealDeadline.Calculate(letter!.Value, certificate, calendar);
-        return TypedResults.Ok(new AppealDeadlineResponse(result.Deadline, result.Explanation));
+        return new AppealDeadlineResponse(result.Deadline, result.Explanation);
     }
 }

@@ -9,7 +9,28 @@ internal static class CalculatorRequest
     /// <summary>The calculators take a few dates; anything much larger is not a real request.</summary>
     private const long MaxBodyBytes = 64 * 1024;
 
-    public static async Task<(JsonDocument? Document, IResult? Problem)> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the body and hands it to <paramref name="calculate"/>, which reports mistakes into the
+    /// fields and returns null when it found any; every mistake then goes back in one 400.
+    /// </summary>
+    public static async Task<IResult> HandleAsync<TResponse>(HttpRequest request, Func<JsonElement, JsonFields, TResponse?> calculate, CancellationToken cancellationToken)
+        where TResponse : class
+    {
+        var (document, problem) = await ReadObjectAsync(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        using var body = document!;
+        var fields = new JsonFields();
+        var result = calculate(body.RootElement, fields);
+        return result is null || fields.HasErrors
+            ? fields.Errors.ToResult("Correct the fields listed in errors and try again.")
+            : TypedResults.Ok(result);
+    }
+
+    private static async Task<(JsonDocument? Document, IResult? Problem)> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (request.ContentLength > MaxBodyBytes)
         {
@@ -37,8 +58,6 @@ internal static class CalculatorRequest
             return (null, Problem(StatusCodes.Status413PayloadTooLarge, "The request is too large", $"A calculator request must be under {MaxBodyBytes / 1024} KB."));
         }
     }
-
-    public static IResult Invalid(JsonFields fields) => fields.Errors.ToResult("Correct the fields listed in errors and try again.");
 
     private static ProblemHttpResult Problem(int status, string title, string detail) =>
         TypedResults.Problem(statusCode: status, title: title, detail: detail);

@@ -34,25 +34,18 @@ internal static class StatutoryTimelineEndpoint
 
     private static readonly Recording Calculator = new("calculator", DateTime.UnixEpoch);
 
-    public static async Task<IResult> HandleAsync(
-        HttpRequest request, UkClock clock, CancellationToken cancellationToken)
-    {
-        var (document, problem) = await CalculatorRequest.ReadObjectAsync(request, cancellationToken);
-        if (problem is not null)
-        {
-            return problem;
-        }
+    public static Task<IResult> HandleAsync(HttpRequest request, UkClock clock, CancellationToken cancellationToken) =>
+        CalculatorRequest.HandleAsync(request, (root, fields) => Calculate(root, fields, clock), cancellationToken);
 
-        using var body = document!;
-        var fields = new JsonFields();
-        var root = body.RootElement;
+    private static StatutoryTimelineResponse? Calculate(JsonElement root, JsonFields fields, UkClock clock)
+    {
         var received = fields.Date(root, "requestReceived", "requestReceived", required: true);
         var asOf = fields.Date(root, "asOf", "asOf", required: false) ?? clock.Today();
         fields.NotBefore(asOf, "asOf", received, "requestReceived");
         var changes = ReadEvents(root, fields, asOf);
         if (fields.HasErrors)
         {
-            return CalculatorRequest.Invalid(fields);
+            return null;
         }
 
         var assessmentCase = AssessmentCase.Open(
@@ -66,12 +59,12 @@ internal static class StatutoryTimelineEndpoint
             catch (DomainException ex)
             {
                 fields.Add($"events[{i}]", ex.Message);
-                return CalculatorRequest.Invalid(fields);
+                return null;
             }
         }
 
         var timeline = assessmentCase.Timeline(asOf);
-        return TypedResults.Ok(new StatutoryTimelineResponse(MilestoneResponse.From(timeline.Milestones), timeline.Within20Weeks, timeline.NextStep));
+        return new StatutoryTimelineResponse(MilestoneResponse.From(timeline.Milestones), timeline.Within20Weeks, timeline.NextStep);
     }
 
     private static List<Action<AssessmentCase>> ReadEvents(JsonElement root, JsonFields fields, DateOnly asOf)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using SelfService.Domain.Calendar;
 
 namespace SelfService.Web.Api.Calculators;
@@ -10,25 +11,14 @@ internal static class WorkingDaysEndpoint
     /// <summary>A year of working days covers every service level the council uses.</summary>
     private const int MaxWorkingDays = 260;
 
-    public static async Task<IResult> HandleAsync(
-        HttpRequest request, WorkingDayCalendar calendar, CancellationToken cancellationToken)
+    public static Task<IResult> HandleAsync(HttpRequest request, WorkingDayCalendar calendar, CancellationToken cancellationToken) =>
+        CalculatorRequest.HandleAsync(request, (body, f) => Calculate(body, f, calendar), cancellationToken);
+
+    private static WorkingDaysResponse? Calculate(JsonElement body, JsonFields f, WorkingDayCalendar calendar)
     {
-        var (document, problem) = await CalculatorRequest.ReadObjectAsync(request, cancellationToken);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        using var body = document!;
-        var f = new JsonFields();
-        var from = f.Date(body.RootElement, "from", "from", required: true);
-        var days = f.WholeNumber(body.RootElement, "workingDays", "workingDays", required: true, 0, MaxWorkingDays);
+        var from = f.Date(body, "from", "from", required: true);
+        var days = f.WholeNumber(body, "workingDays", "workingDays", required: true, 0, MaxWorkingDays);
         CalendarCoverage.Require(f, calendar, from, "from", extraMonths: 13);
-        if (f.HasErrors)
-        {
-            return CalculatorRequest.Invalid(f);
-        }
-
-        return TypedResults.Ok(new WorkingDaysResponse(calendar.AddWorkingDays(from!.Value, days!.Value)));
+        return f.HasErrors ? null : new WorkingDaysResponse(calendar.AddWorkingDays(from!.Value, days!.Value));
     }
 }
