@@ -2,11 +2,11 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using SelfService.Benchmarks;
 using SelfService.Data;
 using SelfService.Data.DemoData;
 using SelfService.Domain.Timeline;
+using SelfService.Testing;
 
 // Fixed inputs, so runs on different days or machines compare like with like.
 var today = new DateOnly(2026, 11, 22);
@@ -45,21 +45,10 @@ try
     var sqlite = new CaseStoreOptions(CaseStoreProvider.Sqlite, $"Data Source={Path.Combine(scratch, "leeds.db")}");
     rows.AddRange(await MeasureStoreAsync("SQLite", sqlite));
 
-    var postgresServer = Environment.GetEnvironmentVariable("SELFSERVICE_TEST_POSTGRES");
-    if (!string.IsNullOrWhiteSpace(postgresServer))
+    if (PostgresScratchDatabase.Server is not null)
     {
-        var name = $"selfservice_bench_{Guid.NewGuid():N}";
-        await AdminAsync(postgresServer, $"CREATE DATABASE \"{name}\"");
-        try
-        {
-            var postgres = new CaseStoreOptions(CaseStoreProvider.Postgres, new NpgsqlConnectionStringBuilder(postgresServer) { Database = name }.ConnectionString);
-            rows.AddRange(await MeasureStoreAsync("PostgreSQL", postgres));
-        }
-        finally
-        {
-            NpgsqlConnection.ClearAllPools();
-            await AdminAsync(postgresServer, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
-        }
+        await using var database = await PostgresScratchDatabase.CreateAsync("selfservice_bench");
+        rows.AddRange(await MeasureStoreAsync("PostgreSQL", new CaseStoreOptions(CaseStoreProvider.Postgres, database.ConnectionString)));
     }
     else
     {
@@ -114,20 +103,7 @@ async Task<List<(string, string, string)>> MeasureStoreAsync(string label, CaseS
             "1,000 random Leeds cases after 100 warm-up, one connection"));
     }
 
-    if (options.Provider == CaseStoreProvider.Postgres)
-    {
-        NpgsqlConnection.ClearAllPools();
-    }
-
     return results;
-}
-
-static async Task AdminAsync(string server, string sql)
-{
-    await using var connection = new NpgsqlConnection(server);
-    await connection.OpenAsync();
-    await using var command = new NpgsqlCommand(sql, connection);
-    await command.ExecuteNonQueryAsync();
 }
 
 void WriteReport(string path, List<(string What, string Figure, string Notes)> figures)
