@@ -3,7 +3,7 @@ using System.Security.Claims;
 namespace SelfService.BotFramework.Authentication;
 
 /// <summary>What <see cref="ChannelTokenValidator"/> decided about one inbound request.</summary>
-public sealed record ChannelAuthenticationOutcome
+internal sealed record ChannelAuthenticationOutcome
 {
     private ChannelAuthenticationOutcome(int statusCode, ClaimsIdentity? identity, string reason)
     {

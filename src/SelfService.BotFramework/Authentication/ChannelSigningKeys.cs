@@ -91,9 +91,9 @@ internal sealed partial class ChannelSigningKeys : IDisposable
             try
             {
                 var fetched = await _retriever.GetConfigurationAsync(_metadataUrl, _documents, cancellationToken);
+                // Kept beside the manager's copy; whichever was fetched last is used, so the manager
+                // need not fetch again now (its own schedule replaces this copy in time).
                 Volatile.Write(ref _onDemand, fetched);
-                // Let the manager catch up too, so its cached copy is not older than ours for long.
-                _manager.RequestRefresh();
                 return fetched;
             }
             catch (Exception exception) when (exception is HttpRequestException or InvalidOperationException or System.Text.Json.JsonException or ArgumentException)

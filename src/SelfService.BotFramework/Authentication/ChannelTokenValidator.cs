@@ -14,7 +14,7 @@ namespace SelfService.BotFramework.Authentication;
 /// the key's endorsement of the channel, and the token's <c>serviceUrl</c> claim against the
 /// activity's). It knows nothing of activities or HTTP so that it can be tested on its own.
 /// </summary>
-public sealed partial class ChannelTokenValidator
+internal sealed partial class ChannelTokenValidator
 {
     public const string ServiceUrlClaim = "serviceurl";
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
@@ -27,7 +27,7 @@ public sealed partial class ChannelTokenValidator
     private readonly ILogger<ChannelTokenValidator> _logger;
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
 
-    internal ChannelTokenValidator(
+    public ChannelTokenValidator(
         IOptions<BotAuthenticationOptions> options,
         ChannelSigningKeys keys,
         IHostEnvironment environment,

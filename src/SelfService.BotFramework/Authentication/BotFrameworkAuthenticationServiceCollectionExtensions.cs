@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SelfService.BotFramework.Connector;
+
+namespace SelfService.BotFramework.Authentication;
+
+public static class BotFrameworkAuthenticationServiceCollectionExtensions
+{
+    /// <summary>
+    /// Inbound channel authentication and the outbound Connector client, configured from the
+    /// <c>Bot</c> section of <paramref name="configuration"/> (the application's root configuration).
+    /// </summary>
+    public static IServiceCollection AddBotFrameworkAuthentication(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection(BotAuthenticationOptions.SectionName);
+        services.AddOptions<BotAuthenticationOptions>()
+            .Bind(section)
+            .Validate(
+                o => o.SigningKeyRefreshInterval <= BotAuthenticationOptions.MaximumSigningKeyRefreshInterval,
+                "Bot:SigningKeyRefreshInterval must be at most 23 hours: channel keys must never be more than a day old.")
+            .Validate(
+                o => Uri.TryCreate(o.ToBotFromChannelOpenIdMetadataUrl, UriKind.Absolute, out var uri) && MetadataDocumentRetriever.IsAllowed(uri),
+                "Bot:ToBotFromChannelOpenIdMetadataUrl must be an HTTPS URL (HTTP only on loopback).")
+            .Validate(
+                o => !o.IsAuthenticationEnabled || !string.IsNullOrWhiteSpace(o.MicrosoftAppPassword),
+                "Bot:MicrosoftAppPassword must be set when Bot:MicrosoftAppId is.")
+            .ValidateOnStart();
+        services.AddOptions<ConnectorClientOptions>()
+            .Bind(section)
+            .Validate(o => o.ConnectorMaxAttempts is >= 1 and <= 10, "Bot:ConnectorMaxAttempts must be between 1 and 10.")
+            .ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient(MetadataDocumentRetriever.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
+        services.AddHttpClient(MsalAccessTokenProvider.HttpClientName);
+        services.AddHttpClient(ChannelHttpSender.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
+
+        services.TryAddSingleton<ChannelSigningKeys>();
+        services.TryAddSingleton<ChannelTokenValidator>();
+        services.TryAddSingleton<ChannelHttpSender>();
+        services.TryAddSingleton<IAccessTokenProvider, MsalAccessTokenProvider>();
+        services.TryAddSingleton<ITrustedServiceUrls, TrustedServiceUrls>();
+        return services;
+    }
+}
