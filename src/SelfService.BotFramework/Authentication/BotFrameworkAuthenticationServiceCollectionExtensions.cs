@@ -42,6 +42,7 @@ public static class BotFrameworkAuthenticationServiceCollectionExtensions
         services.TryAddSingleton<ChannelHttpSender>();
         services.TryAddSingleton<IAccessTokenProvider, MsalAccessTokenProvider>();
         services.TryAddSingleton<ITrustedServiceUrls, TrustedServiceUrls>();
+        services.TryAddSingleton<IChannelConnector>(sp => new ConnectorClient(sp.GetRequiredService<ChannelHttpSender>()));
         return services;
     }
 }

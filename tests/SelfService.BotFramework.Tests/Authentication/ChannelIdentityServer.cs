@@ -60,8 +60,9 @@ public sealed class ChannelIdentityServer : IAsyncDisposable
         return key;
     }
 
-    /// <summary>A key the JWKS does not list (a forger's, or one not yet rotated in).</summary>
-    public static SigningKey Unpublished(string keyId) => SigningKey.Create(keyId);
+    /// <summary>A key the JWKS does not list (a forger's). One RSA key serves every such key id:
+    /// generating RSA keys is slow, and it only matters that none of them is published.</summary>
+    public static SigningKey Unpublished(string keyId) => SigningKey.Stranger(keyId);
 
     public static string CreateToken(
         SigningKey key,
@@ -133,9 +134,14 @@ public sealed class ChannelIdentityServer : IAsyncDisposable
 /// <summary>An RSA key with a key id, as a channel signs with.</summary>
 public sealed class SigningKey : IDisposable
 {
-    private SigningKey(string keyId, RSA rsa)
+    private static readonly Lazy<RSA> StrangerRsa = new(() => RSA.Create(2048));
+
+    private readonly bool _ownsRsa;
+
+    private SigningKey(string keyId, RSA rsa, bool ownsRsa)
     {
         Rsa = rsa;
+        _ownsRsa = ownsRsa;
         SecurityKey = new RsaSecurityKey(rsa) { KeyId = keyId };
     }
 
@@ -143,7 +149,15 @@ public sealed class SigningKey : IDisposable
 
     public RsaSecurityKey SecurityKey { get; }
 
-    public static SigningKey Create(string keyId) => new(keyId, RSA.Create(2048));
+    public static SigningKey Create(string keyId) => new(keyId, RSA.Create(2048), ownsRsa: true);
 
-    public void Dispose() => Rsa.Dispose();
+    internal static SigningKey Stranger(string keyId) => new(keyId, StrangerRsa.Value, ownsRsa: false);
+
+    public void Dispose()
+    {
+        if (_ownsRsa)
+        {
+            Rsa.Dispose();
+        }
+    }
 }
