@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SelfService.BotFramework.Builder;
 using SelfService.BotFramework.Connector;
 
 namespace SelfService.BotFramework.Authentication;
@@ -42,7 +43,13 @@ public static class BotFrameworkAuthenticationServiceCollectionExtensions
         services.TryAddSingleton<ChannelHttpSender>();
         services.TryAddSingleton<IAccessTokenProvider, MsalAccessTokenProvider>();
         services.TryAddSingleton<ITrustedServiceUrls, TrustedServiceUrls>();
-        services.TryAddSingleton<IChannelConnector>(sp => new ConnectorClient(sp.GetRequiredService<ChannelHttpSender>()));
+        services.TryAddSingleton<IChannelAuthenticator>(sp => new JwtChannelAuthenticator(
+            sp.GetRequiredService<ChannelTokenValidator>(), sp.GetRequiredService<ITrustedServiceUrls>()));
+        services.TryAddSingleton(sp => new ConnectorClient(
+            sp.GetRequiredService<ChannelHttpSender>(), sp.GetRequiredService<ITrustedServiceUrls>()));
+        // Added, not TryAdded: the adapter asks every connector in turn (an in-process Direct Line
+        // connector among them) and this one claims only trusted serviceUrls.
+        services.AddSingleton<IChannelConnector>(sp => sp.GetRequiredService<ConnectorClient>());
         return services;
     }
 }

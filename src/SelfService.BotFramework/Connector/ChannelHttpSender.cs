@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SelfService.BotFramework.Authentication;
+using SelfService.BotFramework.Builder;
 
 namespace SelfService.BotFramework.Connector;
 

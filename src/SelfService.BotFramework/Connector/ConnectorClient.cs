@@ -1,17 +1,55 @@
+using SelfService.BotFramework.Builder;
 using SelfService.BotFramework.Schema;
 
 namespace SelfService.BotFramework.Connector;
 
 /// <summary>
-/// The Bot Framework Connector API (v3) for any channel: each call goes to the activity's
-/// <c>serviceUrl</c>, which must have arrived on an authenticated channel request
-/// (<see cref="UntrustedServiceUrlException"/> otherwise, with nothing sent).
+/// The Bot Framework Connector API (v3), for every channel reached over REST (Azure Bot Service
+/// channels, Teams, the Emulator). Each call goes to the activity's <c>serviceUrl</c>, which must
+/// have arrived on an authenticated channel request: otherwise <see cref="UntrustedServiceUrlException"/>
+/// and nothing is sent.
 /// </summary>
 public sealed class ConnectorClient : IChannelConnector
 {
     private readonly ChannelHttpSender _sender;
+    private readonly ITrustedServiceUrls _trustedServiceUrls;
 
-    internal ConnectorClient(ChannelHttpSender sender) => _sender = sender;
+    internal ConnectorClient(ChannelHttpSender sender, ITrustedServiceUrls trustedServiceUrls)
+    {
+        _sender = sender;
+        _trustedServiceUrls = trustedServiceUrls;
+    }
+
+    /// <summary>Only trusted serviceUrls: anything else (an in-process channel, or an address no
+    /// authenticated channel has given) is not ours to deliver.</summary>
+    public bool CanSend(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return _trustedServiceUrls.IsTrusted(activity.ServiceUrl);
+    }
+
+    /// <summary>A reply when the activity answers one (<c>replyToId</c> set), else a new message in the conversation.</summary>
+    public async Task<ResourceResponse> SendAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var response = string.IsNullOrEmpty(activity.ReplyToId)
+            ? await SendToConversationAsync(activity, cancellationToken)
+            : await ReplyToActivityAsync(activity, cancellationToken);
+        return response ?? new ResourceResponse();
+    }
+
+    public async Task<ResourceResponse> UpdateAsync(Activity activity, CancellationToken cancellationToken) =>
+        await UpdateActivityAsync(activity, cancellationToken) ?? new ResourceResponse(activity?.Id);
+
+    public Task DeleteAsync(ConversationReference reference, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        return DeleteActivityAsync(
+            Required(reference.ServiceUrl, "serviceUrl"),
+            Required(reference.Conversation?.Id, "conversation.id"),
+            Required(reference.ActivityId, "activityId"),
+            cancellationToken);
+    }
 
     /// <summary><c>POST {serviceUrl}/v3/conversations/{conversationId}/activities/{replyToId}</c>.</summary>
     public Task<ResourceResponse?> ReplyToActivityAsync(Activity activity, CancellationToken cancellationToken)
@@ -45,7 +83,7 @@ public sealed class ConnectorClient : IChannelConnector
     {
         var path = "v3/conversations/" + Uri.EscapeDataString(Required(conversationId, "conversation id"))
             + "/activities/" + Uri.EscapeDataString(Required(activityId, "activity id"));
-        await _sender.SendAsync<ResourceResponse>(HttpMethod.Delete, serviceUrl, path, null, BotJson.Options, cancellationToken);
+        await _sender.SendAsync<ResourceResponse>(HttpMethod.Delete, Required(serviceUrl, "serviceUrl"), path, null, BotJson.Options, cancellationToken);
     }
 
     /// <summary><c>POST {serviceUrl}/v3/conversations</c>: starts a conversation (proactive messages).</summary>
@@ -54,7 +92,7 @@ public sealed class ConnectorClient : IChannelConnector
     {
         ArgumentNullException.ThrowIfNull(parameters);
         return _sender.SendAsync<ConversationResourceResponse>(
-            HttpMethod.Post, serviceUrl, "v3/conversations", parameters, BotJson.Options, cancellationToken);
+            HttpMethod.Post, Required(serviceUrl, "serviceUrl"), "v3/conversations", parameters, BotJson.Options, cancellationToken);
     }
 
     private static string ServiceUrl(Activity activity) => Required(activity.ServiceUrl, "serviceUrl");

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using SelfService.BotFramework.Builder;
 using SelfService.BotFramework.Connector;
 using SelfService.BotFramework.Schema;
 using SelfService.BotFramework.Tests.Authentication;
@@ -14,7 +15,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     private TokenEndpointServer _tokens = null!;
     private ServiceProvider _services = null!;
 
-    private IChannelConnector Connector => _services.GetRequiredService<IChannelConnector>();
+    private ConnectorClient Connector => _services.GetRequiredService<ConnectorClient>();
 
     public async Task InitializeAsync()
     {
@@ -149,6 +150,36 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task As_the_adapters_connector_it_replies_when_the_activity_answers_one_and_sends_otherwise()
+    {
+        var connector = Assert.Single(_services.GetServices<IChannelConnector>());
+        var newMessage = Reply();
+        newMessage.ReplyToId = null;
+
+        Assert.Equal("channel-activity-1", (await connector.SendAsync(Reply(), CancellationToken.None)).Id);
+        await connector.SendAsync(newMessage, CancellationToken.None);
+        await connector.DeleteAsync(
+            new ConversationReference { ServiceUrl = _channel.ServiceUrl, Conversation = new ConversationAccount { Id = "conv-1" }, ActivityId = "a-1" },
+            CancellationToken.None);
+
+        Assert.Equal(
+            ["POST /uk/v3/conversations/conv-1/activities/incoming-7", "POST /uk/v3/conversations/conv-1/activities", "DELETE /uk/v3/conversations/conv-1/activities/a-1"],
+            _channel.Requests.Select(r => r.Method + " " + r.RawTarget));
+    }
+
+    [Fact]
+    public void As_the_adapters_connector_it_claims_only_trusted_service_urls()
+    {
+        var connector = Assert.Single(_services.GetServices<IChannelConnector>());
+        var untrusted = Reply();
+        untrusted.ServiceUrl = "https://attacker.example/";
+
+        Assert.True(connector.CanSend(Reply()));
+        Assert.False(connector.CanSend(untrusted));
+        Assert.False(connector.CanSend(new Activity { Type = ActivityTypes.Message }));
+    }
+
+    [Fact]
     public async Task The_token_is_cached_between_calls()
     {
         for (var i = 0; i < 3; i++)
@@ -251,7 +282,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         await using var development = Build(withAppId: false);
         development.GetRequiredService<ITrustedServiceUrls>().Trust(_channel.ServiceUrl);
 
-        await development.GetRequiredService<IChannelConnector>().ReplyToActivityAsync(Reply(), CancellationToken.None);
+        await development.GetRequiredService<ConnectorClient>().ReplyToActivityAsync(Reply(), CancellationToken.None);
 
         var request = Assert.Single(_channel.Requests);
         Assert.Equal("", request.Authorization);
