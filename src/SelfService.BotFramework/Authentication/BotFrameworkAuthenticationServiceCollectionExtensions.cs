@@ -24,9 +24,6 @@ public static class BotFrameworkAuthenticationServiceCollectionExtensions
             .Validate(
                 o => Uri.TryCreate(o.ToBotFromChannelOpenIdMetadataUrl, UriKind.Absolute, out var uri) && MetadataDocumentRetriever.IsAllowed(uri),
                 "Bot:ToBotFromChannelOpenIdMetadataUrl must be an HTTPS URL (HTTP only on loopback).")
-            .Validate(
-                o => !o.IsAuthenticationEnabled || !string.IsNullOrWhiteSpace(o.MicrosoftAppPassword),
-                "Bot:MicrosoftAppPassword must be set when Bot:MicrosoftAppId is.")
             .ValidateOnStart();
         services.AddOptions<ConnectorClientOptions>()
             .Bind(section)
@@ -43,8 +40,20 @@ public static class BotFrameworkAuthenticationServiceCollectionExtensions
         services.TryAddSingleton<ChannelHttpSender>();
         services.TryAddSingleton<IAccessTokenProvider, MsalAccessTokenProvider>();
         services.TryAddSingleton<ITrustedServiceUrls, TrustedServiceUrls>();
-        services.TryAddSingleton<IChannelAuthenticator>(sp => new JwtChannelAuthenticator(
-            sp.GetRequiredService<ChannelTokenValidator>(), sp.GetRequiredService<ITrustedServiceUrls>()));
+        // With an App ID this replaces any fail-closed placeholder the host registered; without one
+        // a host's own development authenticator (if any) is kept, and this one too lets requests
+        // through only in Development.
+        Func<IServiceProvider, IChannelAuthenticator> authenticator = sp => new JwtChannelAuthenticator(
+            sp.GetRequiredService<ChannelTokenValidator>(), sp.GetRequiredService<ITrustedServiceUrls>());
+        if (!string.IsNullOrWhiteSpace(section[nameof(BotAuthenticationOptions.MicrosoftAppId)]))
+        {
+            services.AddSingleton(authenticator);
+        }
+        else
+        {
+            services.TryAddSingleton(authenticator);
+        }
+
         services.TryAddSingleton(sp => new ConnectorClient(
             sp.GetRequiredService<ChannelHttpSender>(), sp.GetRequiredService<ITrustedServiceUrls>()));
         // Added, not TryAdded: the adapter asks every connector in turn (an in-process Direct Line

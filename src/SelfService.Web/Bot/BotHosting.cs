@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SelfService.BotFramework.Authentication;
 using SelfService.BotFramework.Builder;
 using SelfService.BotFramework.Integration;
 using SelfService.Data.Bot;
@@ -41,6 +42,7 @@ public static class BotHosting
         }
 
         services.TryAddSingleton<ITrustedServiceUrls, TrustedServiceUrls>();
+        services.AddBotFrameworkAuthentication(configuration);
         services.TryAddSingleton<BotFrameworkHttpAdapter>(provider =>
         {
             var adapter = ActivatorUtilities.CreateInstance<BotFrameworkHttpAdapter>(provider);
