@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SelfService.BotFramework.Authentication;
 using SelfService.BotFramework.Builder;
 using SelfService.BotFramework.Integration;
 using SelfService.Data.Bot;
@@ -30,17 +31,14 @@ public static class BotHosting
 
         services.Configure<BotFrameworkOptions>(section);
 
-        if (options.HasAppId)
-        {
-            // Fails closed until a real channel authenticator is registered (AddSingleton replaces this).
-            services.TryAddSingleton<IChannelAuthenticator, RefusingChannelAuthenticator>();
-        }
-        else
+        if (!options.HasAppId)
         {
             services.TryAddSingleton<IChannelAuthenticator, DevelopmentChannelAuthenticator>();
         }
 
         services.TryAddSingleton<ITrustedServiceUrls, TrustedServiceUrls>();
+        // Channel token validation (with an App ID) and the Connector client that posts replies.
+        services.AddBotFrameworkAuthentication(configuration);
         services.TryAddSingleton<BotFrameworkHttpAdapter>(provider =>
         {
             var adapter = ActivatorUtilities.CreateInstance<BotFrameworkHttpAdapter>(provider);
