@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -85,6 +86,23 @@ public sealed partial class BotFrameworkHttpAdapter : CloudAdapterBase
             httpResponse.ContentType = "application/json; charset=utf-8";
             await JsonSerializer.SerializeAsync(httpResponse.Body, invokeBody, invokeBody.GetType(), BotJson.Options, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Runs a proactive turn. The reference's serviceUrl is trusted for sending, so the reference
+    /// must come from the bot's own store (saved only from authenticated turns), never from a
+    /// request: that is what lets proactive messages work after a restart.
+    /// </summary>
+    public override Task ContinueConversationAsync(
+        ClaimsIdentity claimsIdentity, ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        if (reference.ServiceUrl is { Length: > 0 } serviceUrl)
+        {
+            _trustedServiceUrls.Trust(serviceUrl);
+        }
+
+        return base.ContinueConversationAsync(claimsIdentity, reference, callback, cancellationToken);
     }
 
     private static Task WriteErrorAsync(HttpResponse response, int status, string code, string message, CancellationToken cancellationToken)
