@@ -29,19 +29,22 @@ public static class BotHosting
             throw new InvalidOperationException(MissingAppIdMessage(environment.EnvironmentName));
         }
 
+        if (options.HasAppId && string.IsNullOrWhiteSpace(options.MicrosoftAppPassword))
+        {
+            throw new InvalidOperationException(
+                "Bot:MicrosoftAppId is set but Bot:MicrosoftAppPassword is not: the bot could not get a token to reply to channels. " +
+                "Set Bot:MicrosoftAppPassword to the Azure Bot registration's client secret.");
+        }
+
         services.Configure<BotFrameworkOptions>(section);
 
-        if (options.HasAppId)
-        {
-            // Fails closed until a real channel authenticator is registered (AddSingleton replaces this).
-            services.TryAddSingleton<IChannelAuthenticator, RefusingChannelAuthenticator>();
-        }
-        else
+        if (!options.HasAppId)
         {
             services.TryAddSingleton<IChannelAuthenticator, DevelopmentChannelAuthenticator>();
         }
 
         services.TryAddSingleton<ITrustedServiceUrls, TrustedServiceUrls>();
+        // Channel token validation (with an App ID) and the Connector client that posts replies.
         services.AddBotFrameworkAuthentication(configuration);
         services.TryAddSingleton<BotFrameworkHttpAdapter>(provider =>
         {
@@ -49,8 +52,10 @@ public static class BotHosting
             adapter.Use(new ConversationReferenceMiddleware(provider.GetRequiredService<IConversationReferenceStore>()));
             return adapter;
         });
-        services.TryAddSingleton<CloudAdapterBase>(provider => provider.GetRequiredService<BotFrameworkHttpAdapter>());
-        services.TryAddSingleton<BotAdapter>(provider => provider.GetRequiredService<BotFrameworkHttpAdapter>());
+        // One adapter for every channel (whatever registered first), so every turn gets the same
+        // middleware and error handling.
+        services.Replace(ServiceDescriptor.Singleton<CloudAdapterBase>(provider => provider.GetRequiredService<BotFrameworkHttpAdapter>()));
+        services.Replace(ServiceDescriptor.Singleton<BotAdapter>(provider => provider.GetRequiredService<BotFrameworkHttpAdapter>()));
         services.TryAddScoped<ConversationReferenceStore>();
         services.TryAddSingleton<IConversationReferenceStore, ScopedConversationReferenceStore>();
         services.TryAddTransient<IBot, WelcomeBot>();
