@@ -1,3 +1,4 @@
+using SelfService.Data.Bot;
 using SelfService.Web.Api.Calculators;
 using SelfService.Web.Bot;
 using SelfService.Web.Hosting;
@@ -18,6 +19,7 @@ builder.Services.AddDomainServices(builder.Configuration);
 builder.Services.AddCaseStoreHosting(builder.Configuration, paths);
 builder.Services.AddCalculatorApi();
 builder.Services.AddBot(builder.Configuration, builder.Environment);
+builder.Services.AddBotStateInCaseStore();
 
 var app = builder.Build();
 

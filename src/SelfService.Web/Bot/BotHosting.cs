@@ -45,6 +45,11 @@ public static class BotHosting
         {
             var adapter = ActivatorUtilities.CreateInstance<BotFrameworkHttpAdapter>(provider);
             adapter.Use(new ConversationReferenceMiddleware(provider.GetRequiredService<IConversationReferenceStore>()));
+            foreach (var middleware in provider.GetServices<BotFramework.Builder.IMiddleware>())
+            {
+                adapter.Use(middleware);
+            }
+
             return adapter;
         });
         services.TryAddSingleton<CloudAdapterBase>(provider => provider.GetRequiredService<BotFrameworkHttpAdapter>());
