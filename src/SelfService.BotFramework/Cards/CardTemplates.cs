@@ -84,6 +84,9 @@ public sealed class CardTemplates
         });
     }
 
+    /// <summary>The expanded card as an attachment, ready for <c>MessageFactory.Attachment</c>.</summary>
+    public Schema.Attachment Attachment(string name, object? data) => new(ContentType, Expand(name, data));
+
     /// <summary>Expands the named template with data and checks the result is a valid card.</summary>
     public JsonObject Expand(string name, object? data)
     {

@@ -106,6 +106,18 @@ public sealed class CardTemplatesTests
     }
 
     [Fact]
+    public void A_card_goes_out_as_an_adaptive_card_attachment_on_the_wire()
+    {
+        var activity = BotFramework.Builder.MessageFactory.Attachment(Templates.Attachment("welcome", Sample("welcome")));
+
+        var wire = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(activity, BotFramework.Schema.BotJson.Options))!;
+
+        Assert.Equal("application/vnd.microsoft.card.adaptive", wire["attachments"]![0]!["contentType"]!.GetValue<string>());
+        Assert.Equal("AdaptiveCard", wire["attachments"]![0]!["content"]!["type"]!.GetValue<string>());
+        Assert.Equal("Welcome to SEND Self-Service", wire["attachments"]![0]!["content"]!["body"]![0]!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void An_unknown_template_name_lists_the_known_ones()
     {
         var e = Assert.Throws<CardTemplateException>(() => Templates.Get("nope"));
