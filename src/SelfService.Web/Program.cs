@@ -1,3 +1,4 @@
+using SelfService.BotFramework.Cards;
 using SelfService.Data.Bot;
 using SelfService.Web.Api.Calculators;
 using SelfService.Web.Bot;
@@ -20,6 +21,7 @@ builder.Services.AddCaseStoreHosting(builder.Configuration, paths);
 builder.Services.AddCalculatorApi();
 builder.Services.AddBot(builder.Configuration, builder.Environment);
 builder.Services.AddBotStateInCaseStore();
+builder.Services.AddCardTemplates();
 
 var app = builder.Build();
 

@@ -64,6 +64,36 @@ public sealed class PromptTests
     }
 
     [Fact]
+    public async Task A_choice_prompt_resumes_from_storage_with_its_choices_and_retry_prompt()
+    {
+        var storage = new MemoryStorage();
+        DialogTestBot Bot()
+        {
+            var root = new ComponentDialog("root");
+            root.AddDialog(new WaterfallDialog("ask", [
+                (step, ct) => step.PromptAsync("choice", Ask("Pick a colour", "Pick by number", Colours), ct),
+                async (step, ct) =>
+                {
+                    await step.Context.SendActivityAsync($"You chose {((FoundChoice)step.Result!).Value}", cancellationToken: ct);
+                    return await step.EndDialogAsync(null, ct);
+                },
+            ]));
+            root.AddDialog(new ChoicePrompt("choice"));
+            return new DialogTestBot(root, storage);
+        }
+
+        await Bot().Flow().Send("hi").AssertReply(a => Assert.Equal("Pick a colour", a.Text)).StartTestAsync();
+        await Bot().Flow(new TestAdapter())
+            .Send("purple").AssertReply(a =>
+            {
+                Assert.Equal("Pick by number", a.Text);
+                Assert.Equal(3, a.SuggestedActions!.Actions!.Count);
+            })
+            .Test("navy", "You chose Dark blue")
+            .StartTestAsync();
+    }
+
+    [Fact]
     public async Task Choices_are_shown_as_suggested_actions_by_default_and_inline_or_listed_on_request()
     {
         var buttons = Asking(new ChoicePrompt("choice"), Ask("Pick", choices: Colours), _ => "ok");

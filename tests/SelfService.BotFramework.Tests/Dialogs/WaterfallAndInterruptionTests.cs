@@ -80,6 +80,7 @@ public sealed class WaterfallAndInterruptionTests
 
         var restarted = new DialogTestBot(new ProfileDialog(), storage);
         await restarted.Flow(new TestAdapter())
+            .Test("old", "Enter an age between 1 and 119.")
             .Test("7", "Maisie, aged 7. Is that right?")
             .Test("y", "Saved Maisie.")
             .StartTestAsync();
