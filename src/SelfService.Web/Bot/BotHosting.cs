@@ -50,6 +50,11 @@ public static class BotHosting
         {
             var adapter = ActivatorUtilities.CreateInstance<BotFrameworkHttpAdapter>(provider);
             adapter.Use(new ConversationReferenceMiddleware(provider.GetRequiredService<IConversationReferenceStore>()));
+            foreach (var middleware in provider.GetServices<BotFramework.Builder.IMiddleware>())
+            {
+                adapter.Use(middleware);
+            }
+
             return adapter;
         });
         // One adapter for every channel (whatever registered first), so every turn gets the same
