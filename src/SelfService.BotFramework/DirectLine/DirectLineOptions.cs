@@ -17,6 +17,11 @@ public sealed class DirectLineOptions
     /// </summary>
     public string? TokenSigningKey { get; set; }
 
+    /// <summary>The bot's account in every conversation (<c>recipient</c> of what users send, <c>from</c> of replies).</summary>
+    public string BotId { get; set; } = "selfservice-bot";
+
+    public string BotName { get; set; } = "SEND Self-Service";
+
     /// <summary>How long a conversation token lasts; <c>tokens/refresh</c> issues a new one.</summary>
     public int TokenLifetimeMinutes { get; set; } = 30;
 
