@@ -63,6 +63,19 @@ public sealed class DirectLineTokens
 
     public TimeSpan ConversationTokenLifetime => _options.TokenLifetime;
 
+    public int ExpiresInSeconds => (int)_options.TokenLifetime.TotalSeconds;
+
+    /// <summary>
+    /// What <c>tokens/generate</c> returns, for server code (such as a portal page) that mints a
+    /// token for its signed-in user in-process instead of calling the endpoint with the secret.
+    /// </summary>
+    public DirectLineTokenResponse Generate(string userId, string? userName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        var conversationId = DirectLineChannel.NewConversationId();
+        return new DirectLineTokenResponse(conversationId, IssueConversationToken(userId, userName, conversationId), ExpiresInSeconds);
+    }
+
     public string IssueConversationToken(string userId, string? userName, string conversationId) =>
         Issue(new Payload(Issuer, "conversation", userId, userName, conversationId, null, Now(), Now() + (long)_options.TokenLifetime.TotalSeconds, NewId()));
 

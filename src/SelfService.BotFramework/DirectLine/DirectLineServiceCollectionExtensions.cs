@@ -1,0 +1,27 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace SelfService.BotFramework.DirectLine;
+
+public static class DirectLineServiceCollectionExtensions
+{
+    /// <summary>
+    /// The Direct Line channel's services. The host adds an <see cref="IDirectLineStore"/> and
+    /// binds <see cref="DirectLineOptions"/> (with a signing key); a bot invoker is registered
+    /// separately, so the channel can be tested with any bot.
+    /// </summary>
+    public static IServiceCollection AddDirectLineChannelCore(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<DirectLineOptions>();
+        services.TryAddSingleton<DirectLineTokens>();
+        services.TryAddSingleton<IDirectLineNotifier>(provider =>
+            new InProcessDirectLineNotifier(provider.GetRequiredService<IOptions<DirectLineOptions>>().Value.MaxStreamsPerConversation));
+        services.TryAddScoped<DirectLineChannel>();
+        services.AddSingleton<DirectLineRetention>();
+        services.AddHostedService(provider => provider.GetRequiredService<DirectLineRetention>());
+        return services;
+    }
+}
