@@ -1,4 +1,5 @@
 using SelfService.Web.Api.Calculators;
+using SelfService.Web.Bot;
 using SelfService.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,6 +17,7 @@ builder.Services.AddSelfServiceWeb(builder.Configuration);
 builder.Services.AddDomainServices(builder.Configuration);
 builder.Services.AddCaseStoreHosting(builder.Configuration, paths);
 builder.Services.AddCalculatorApi();
+builder.Services.AddDirectLineChannel(builder.Configuration, builder.Environment, paths);
 
 var app = builder.Build();
 
@@ -26,6 +28,7 @@ if (DemoDataCommand.IsInvoked(args))
 
 app.UseSelfServiceWeb();
 app.MapHealthEndpoints();
+app.MapDirectLineChannel();
 
 await app.PrepareCaseStoreAsync();
 await app.RunAsync();

@@ -88,6 +88,7 @@ public sealed partial class DirectLineChannel(
         var type = activity["type"] is JsonValue value && value.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text)
             ? text
             : throw DirectLineException.MissingProperty("The activity has no type.");
+        DirectLineBotInvoker.EnsureReadable(activity);
 
         var now = time.GetUtcNow().UtcDateTime;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SelfService.BotFramework.Builder;
 
 namespace SelfService.BotFramework.DirectLine;
 
@@ -8,8 +9,9 @@ public static class DirectLineServiceCollectionExtensions
 {
     /// <summary>
     /// The Direct Line channel's services. The host adds an <see cref="IDirectLineStore"/> and
-    /// binds <see cref="DirectLineOptions"/> (with a signing key); a bot invoker is registered
-    /// separately, so the channel can be tested with any bot.
+    /// binds <see cref="DirectLineOptions"/> (with a signing key). Turns run through the
+    /// registered <see cref="CloudAdapterBase"/> and <see cref="IBot"/>; replies come back
+    /// through <see cref="DirectLineConnector"/>.
     /// </summary>
     public static IServiceCollection AddDirectLineChannelCore(this IServiceCollection services)
     {
@@ -20,6 +22,8 @@ public static class DirectLineServiceCollectionExtensions
         services.TryAddSingleton<IDirectLineNotifier>(provider =>
             new InProcessDirectLineNotifier(provider.GetRequiredService<IOptions<DirectLineOptions>>().Value.MaxStreamsPerConversation));
         services.TryAddScoped<DirectLineChannel>();
+        services.TryAddScoped<IDirectLineBotInvoker, DirectLineBotInvoker>();
+        services.AddSingleton<IChannelConnector, DirectLineConnector>();
         services.AddSingleton<DirectLineRetention>();
         services.AddHostedService(provider => provider.GetRequiredService<DirectLineRetention>());
         return services;
