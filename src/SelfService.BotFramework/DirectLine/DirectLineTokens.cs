@@ -107,8 +107,20 @@ public sealed class DirectLineTokens
         Span<byte> expected = stackalloc byte[32];
         HMACSHA256.HashData(_key, bytes.AsSpan(0, lastDot), expected);
         Span<byte> given = stackalloc byte[64];
-        if (!Base64Url.TryDecodeFromUtf8(bytes.AsSpan(lastDot + 1), given, out var givenLength)
-            || !CryptographicOperations.FixedTimeEquals(expected, given[..givenLength]))
+        int givenLength;
+        try
+        {
+            if (!Base64Url.TryDecodeFromUtf8(bytes.AsSpan(lastDot + 1), given, out givenLength))
+            {
+                return new(DirectLineTokenStatus.BadSignature, null);
+            }
+        }
+        catch (FormatException)
+        {
+            return new(DirectLineTokenStatus.BadSignature, null);
+        }
+
+        if (!CryptographicOperations.FixedTimeEquals(expected, given[..givenLength]))
         {
             return new(DirectLineTokenStatus.BadSignature, null);
         }
