@@ -58,6 +58,21 @@ public abstract class DirectLineProtocolTests<TFactory>(TFactory factory) : ICla
     }
 
     [Fact]
+    public async Task Concurrent_posts_to_one_conversation_get_unique_consecutive_ids()
+    {
+        using var client = factory.CreateClient();
+        var (conversationId, token) = await StartAsync(client, "busy");
+        var ids = await Task.WhenAll(Enumerable.Range(0, 12).Select(async i =>
+            (await CallAsync(client, HttpMethod.Post, $"{Base}/conversations/{conversationId}/activities", token, $$"""{"type":"message","text":"n{{i}}"}""")).Body.GetProperty("id").GetString()));
+        Assert.Equal(12, ids.Distinct().Count());
+
+        var (_, page) = await CallAsync(client, HttpMethod.Get, $"{Base}/conversations/{conversationId}/activities", token);
+        var stored = page.GetProperty("activities").EnumerateArray().Select(a => a.GetProperty("id").GetString()).ToList();
+        Assert.Equal(Enumerable.Range(1, 24).Select(n => $"{conversationId}|{n:D7}"), stored);
+        Assert.Subset(stored.ToHashSet(), ids.ToHashSet());
+    }
+
+    [Fact]
     public async Task Another_users_token_can_neither_read_nor_post_nor_stream()
     {
         using var client = factory.CreateClient();
