@@ -17,6 +17,7 @@ builder.Services.AddSelfServiceWeb(builder.Configuration);
 builder.Services.AddDomainServices(builder.Configuration);
 builder.Services.AddCaseStoreHosting(builder.Configuration, paths);
 builder.Services.AddCalculatorApi();
+builder.Services.AddBot(builder.Configuration, builder.Environment);
 builder.Services.AddDirectLineChannel(builder.Configuration, builder.Environment, paths);
 
 var app = builder.Build();
@@ -28,6 +29,7 @@ if (DemoDataCommand.IsInvoked(args))
 
 app.UseSelfServiceWeb();
 app.MapHealthEndpoints();
+app.MapBot();
 app.MapDirectLineChannel();
 
 await app.PrepareCaseStoreAsync();
