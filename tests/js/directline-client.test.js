@@ -151,6 +151,10 @@ check('WebSocket: start, send, receive the echo and then the reply; typing arriv
   dl.activity$.subscribe((a) => seen.push(a), () => {});
   await waitFor('online', () => dl.connectionStatus$.getValue() === ConnectionStatus.Online);
   await sendAndExpectEchoThenReply(dl, seen, 'hello over the stream', required('DL_USER_WS'));
+  // The bot heard the conversation start (membersAdded) and welcomed the user by the token's name.
+  assert.ok(seen.some((a) => a.text === 'welcome: Helen'), 'the welcome sent at conversation start was replayed');
+  const typingId = await post(dl, { type: 'message', text: 'typing', from: { id: required('DL_USER_WS') } });
+  await waitFor('"done typing"', () => seen.some((a) => a.replyToId === typingId && a.text === 'done typing'));
   assert.ok(seen.some((a) => a.type === 'typing'), 'typing came over the WebSocket');
   assert.ok(!seen.some((a) => a.type === 'conversationUpdate'));
   Object.assign(state, { dl, seen });
@@ -188,7 +192,6 @@ check('WebSocket: a file sent as an attachment is uploaded, echoed with an addre
   const file = await fetch(echo.attachments[0].contentUrl);
   assert.equal(file.status, 200);
   assert.equal(await file.text(), content);
-  assert.equal(seen.find((a) => a.replyToId === id && a.type === 'message').text, 'echo: 1 file(s): notes.txt');
 });
 
 check('WebSocket: the client refreshes its token, and the new one works', async () => {
@@ -209,6 +212,9 @@ check('Polling: start, send, receive the echo and then the reply; no typing', as
   await waitFor('online', () => dl.connectionStatus$.getValue() === ConnectionStatus.Online);
   await sendAndExpectEchoThenReply(dl, seen, 'hello by polling', required('DL_USER_POLL'));
   await sendAndExpectEchoThenReply(dl, seen, 'and again', required('DL_USER_POLL'));
+  // The bot sends typing then "done typing"; typing is for open streams only, never in a poll.
+  const typingId = await post(dl, { type: 'message', text: 'typing', from: { id: required('DL_USER_POLL') } });
+  await waitFor('"done typing"', () => seen.some((a) => a.replyToId === typingId && a.text === 'done typing'));
   assert.ok(!seen.some((a) => a.type === 'typing' || a.type === 'conversationUpdate'));
   const ids = seen.map((a) => a.id);
   assert.equal(new Set(ids).size, ids.length, 'polling never repeats an activity');

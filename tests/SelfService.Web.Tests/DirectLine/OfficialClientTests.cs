@@ -1,4 +1,8 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using SelfService.BotFramework.Builder;
+using SelfService.Web.Tests.Bot;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,11 +13,11 @@ namespace SelfService.Web.Tests.DirectLine;
 /// <summary>
 /// The proof that Web Chat can talk to the channel: Microsoft's own Direct Line client
 /// (botframework-directlinejs, the version Web Chat bundles) runs in Node against the real app
-/// on Kestrel, over WebSocket and over polling. The script is <c>tests/js/directline-client.test.js</c>.
+/// on Kestrel with the diagnostic bot, over WebSocket and over polling. The script is <c>tests/js/directline-client.test.js</c>.
 /// </summary>
 public sealed class OfficialClientTests : IDisposable
 {
-    private readonly DirectLineAppFactory _factory = new();
+    private readonly DiagnosticBotFactory _factory = new();
 
     [Fact]
     public async Task Microsofts_direct_line_client_works_against_the_channel_over_websocket_and_polling()
@@ -50,6 +54,16 @@ public sealed class OfficialClientTests : IDisposable
     }
 
     public void Dispose() => _factory.Dispose();
+
+    /// <summary>The shared diagnostic bot, registered after (so instead of) the echo bot.</summary>
+    private sealed class DiagnosticBotFactory : DirectLineAppFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(services => services.AddSingleton<IBot, DiagnosticBot>());
+        }
+    }
 
     /// <summary>npm ci only when node_modules is missing or older than the lock file; npm's cache serves repeats.</summary>
     private static async Task InstallAsync(string directory)
