@@ -20,8 +20,12 @@ builder.Services.AddDomainServices(builder.Configuration);
 builder.Services.AddCaseStoreHosting(builder.Configuration, paths);
 builder.Services.AddCalculatorApi();
 builder.Services.AddBot(builder.Configuration, builder.Environment);
+<<<<<<< HEAD
 builder.Services.AddBotStateInCaseStore();
 builder.Services.AddCardTemplates();
+=======
+builder.Services.AddDirectLineChannel(builder.Configuration, builder.Environment, paths);
+>>>>>>> directline
 
 var app = builder.Build();
 
@@ -33,6 +37,7 @@ if (DemoDataCommand.IsInvoked(args))
 app.UseSelfServiceWeb();
 app.MapHealthEndpoints();
 app.MapBot();
+app.MapDirectLineChannel();
 
 await app.PrepareCaseStoreAsync();
 await app.RunAsync();
