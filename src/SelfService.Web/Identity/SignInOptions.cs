@@ -21,11 +21,11 @@ public sealed class SignInOptions
 
     /// <summary>Codes one IP address may ask for (to any addresses); a school or office shares one IP.</summary>
     [Range(1, 100000)]
-    public int MaxCodesPerIp { get; set; } = 30;
+    public int MaxCodesPerIp { get; set; } = 100;
 
     /// <summary>Codes one IP address may try (right or wrong) per window.</summary>
     [Range(1, 100000)]
-    public int MaxAttemptsPerIp { get; set; } = 60;
+    public int MaxAttemptsPerIp { get; set; } = 200;
 
     /// <summary>Signed out after this long without a request.</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);

@@ -152,7 +152,10 @@ public sealed class SignInService(
     private string CodeEmailBody(string code, DateTime expiresUtc, SignInOptions settings)
     {
         var local = TimeZoneInfo.ConvertTimeFromUtc(expiresUtc, London);
-        var until = local.ToString("h:mmtt 'on' d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")).ToLowerInvariant();
+        var british = CultureInfo.GetCultureInfo("en-GB");
+
+        // GOV.UK style: "7:27am on 22 November 2026".
+        var until = $"{local.ToString("h:mmtt", british).ToLowerInvariant()} on {local.ToString("d MMMM yyyy", british)}";
         var minutes = (int)settings.CodeLifetime.TotalMinutes;
         return $"""
             Your code to sign in to {GovUk.ServiceName} is:
