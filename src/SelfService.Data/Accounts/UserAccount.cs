@@ -9,11 +9,14 @@ public sealed class UserAccount
 {
     public const int DisplayNameLength = 200;
 
+    public const int SecurityStampLength = 32;
+
     public UserAccount(Guid id, string email, DateTime createdAtUtc)
     {
         Id = id;
         Email = AccountEmail.Normalise(email);
         CreatedAtUtc = createdAtUtc.Kind == DateTimeKind.Utc ? createdAtUtc : throw new ArgumentException("Instants are UTC.", nameof(createdAtUtc));
+        SecurityStamp = NewStamp();
     }
 
     public Guid Id { get; private set; }
@@ -27,7 +30,15 @@ public sealed class UserAccount
 
     public DateTime? LastSignInAtUtc { get; private set; }
 
+    /// <summary>
+    /// Carried in every session cookie and checked on each request; changing it (on sign-out) ends
+    /// every session the account has, so a copied cookie stops working too.
+    /// </summary>
+    public string SecurityStamp { get; private set; }
+
     public void RecordSignIn(DateTime atUtc) => LastSignInAtUtc = atUtc;
+
+    public void EndAllSessions() => SecurityStamp = NewStamp();
 
     public void SetDisplayName(string? name)
     {
@@ -35,4 +46,6 @@ public sealed class UserAccount
         DisplayName = string.IsNullOrEmpty(trimmed) ? null
             : trimmed.Length > DisplayNameLength ? trimmed[..DisplayNameLength] : trimmed;
     }
+
+    private static string NewStamp() => Guid.NewGuid().ToString("N");
 }

@@ -14,6 +14,7 @@ internal sealed class UserAccountMapping : IEntityTypeConfiguration<UserAccount>
         builder.Property(a => a.Email).HasMaxLength(EmailLength).IsRequired();
         builder.Property(a => a.DisplayName).HasMaxLength(UserAccount.DisplayNameLength);
         builder.Property(a => a.CreatedAtUtc).IsRequired();
+        builder.Property(a => a.SecurityStamp).HasMaxLength(UserAccount.SecurityStampLength).IsRequired();
         builder.HasIndex(a => a.Email).IsUnique();
     }
 }

@@ -20,6 +20,7 @@ public sealed class AddAccountsAndSignIn : Migration
                 DisplayName = table.Column<string>(maxLength: 200, nullable: true),
                 CreatedAtUtc = table.Column<DateTime>(nullable: false),
                 LastSignInAtUtc = table.Column<DateTime>(nullable: true),
+                SecurityStamp = table.Column<string>(maxLength: 32, nullable: false),
             },
             constraints: table => table.PrimaryKey("PK_UserAccounts", x => x.Id));
 

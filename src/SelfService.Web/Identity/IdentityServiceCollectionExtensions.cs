@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SelfService.Data;
+using SelfService.Data.Accounts;
 using SelfService.Web.Hosting;
 
 namespace SelfService.Web.Identity;
@@ -53,7 +56,7 @@ public static class IdentityServiceCollectionExtensions
                 cookie.LogoutPath = "/sign-out";
                 cookie.AccessDeniedPath = "/error/403";
                 cookie.ReturnUrlParameter = "returnUrl";
-                cookie.Events.OnValidatePrincipal = context => EnforceAbsoluteLifetime(context, signIn.Value.AbsoluteLifetime);
+                cookie.Events.OnValidatePrincipal = context => ValidateSessionAsync(context, signIn.Value.AbsoluteLifetime);
             });
         services.AddAuthorization();
 
@@ -73,12 +76,25 @@ public static class IdentityServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The sliding idle timeout renews the cookie on use; this caps a session however busy.</summary>
-    private static async Task EnforceAbsoluteLifetime(CookieValidatePrincipalContext context, TimeSpan absoluteLifetime)
+    /// <summary>
+    /// Ends a session past its absolute lifetime (the sliding idle timeout alone would let a busy
+    /// session run for ever) or whose account has signed out since (its security stamp changed).
+    /// </summary>
+    private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context, TimeSpan absoluteLifetime)
     {
         var signedInAt = PortalClaims.SignedInAtOf(context.Principal);
         var now = context.Options.TimeProvider?.GetUtcNow() ?? DateTimeOffset.UtcNow;
-        if (signedInAt is null || now - signedInAt.Value > absoluteLifetime)
+        var valid = signedInAt is not null && now - signedInAt.Value <= absoluteLifetime;
+        if (valid)
+        {
+            var id = PortalClaims.AccountIdOf(context.Principal);
+            var stamp = context.Principal?.FindFirst(PortalClaims.SecurityStamp)?.Value;
+            var db = context.HttpContext.RequestServices.GetRequiredService<CaseStoreDbContext>();
+            valid = id is not null && stamp is not null
+                && await db.Set<UserAccount>().AnyAsync(a => a.Id == id && a.SecurityStamp == stamp, context.HttpContext.RequestAborted);
+        }
+
+        if (!valid)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(PortalClaims.Scheme);

@@ -122,6 +122,17 @@ public sealed class SignInService(
         return new CodeCheckResult(CodeCheckOutcome.SignedIn, await RecordSignInAsync(address, now, cancellationToken));
     }
 
+    /// <summary>Signing out ends every session of the account, so a copy of the cookie is useless afterwards.</summary>
+    public async Task EndSessionsAsync(Guid accountId, CancellationToken cancellationToken = default)
+    {
+        var account = await db.Set<UserAccount>().SingleOrDefaultAsync(a => a.Id == accountId, cancellationToken);
+        if (account is not null)
+        {
+            account.EndAllSessions();
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
     private async Task<UserAccount> RecordSignInAsync(string address, DateTime now, CancellationToken cancellationToken)
     {
         var accounts = db.Set<UserAccount>();

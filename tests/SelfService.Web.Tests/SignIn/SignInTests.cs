@@ -324,6 +324,21 @@ public sealed class SignInTests(WebAppFactory factory) : IClassFixture<WebAppFac
     }
 
     [Fact]
+    public async Task After_signing_out_a_copy_of_the_session_cookie_no_longer_works()
+    {
+        var email = NewAddress();
+        var jar = new CookieContainer();
+        using var browser = Browser.Create(factory, jar);
+        await PortalSignIn.SignInAsync(browser, Mail, email);
+        using var copy = Browser.Create(factory, Browser.Copy(jar));
+        Assert.Contains(email, (await Html.ParseAsync(await copy.GetAsync("/"))).QuerySelector("#signed-in-as")?.TextContent, StringComparison.Ordinal);
+
+        using var signedOut = await Forms.PostAsync(browser, "/sign-out");
+
+        Assert.Null((await Html.ParseAsync(await copy.GetAsync("/"))).QuerySelector("#signed-in-as"));
+    }
+
+    [Fact]
     public async Task Forms_without_the_antiforgery_token_are_rejected()
     {
         var email = NewAddress();
