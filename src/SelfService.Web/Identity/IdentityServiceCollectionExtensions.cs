@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SelfService.Data;
 using SelfService.Data.Accounts;
+using SelfService.Web.Api;
 using SelfService.Web.Hosting;
 
 namespace SelfService.Web.Identity;
@@ -57,6 +58,10 @@ public static class IdentityServiceCollectionExtensions
                 cookie.AccessDeniedPath = "/error/403";
                 cookie.ReturnUrlParameter = "returnUrl";
                 cookie.Events.OnValidatePrincipal = context => ValidateSessionAsync(context, signIn.Value.AbsoluteLifetime);
+
+                // Pages send people to sign in; the JSON API answers 401/403 (as ProblemDetails) instead.
+                cookie.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
+                cookie.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
             });
         services.AddAuthorization();
 
@@ -74,6 +79,20 @@ public static class IdentityServiceCollectionExtensions
         services.AddScoped<SignInService>();
         services.AddScoped<IPortalUser, PortalUser>();
         return services;
+    }
+
+    private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> context, int apiStatus)
+    {
+        if (context.Request.IsApiRequest())
+        {
+            context.Response.StatusCode = apiStatus;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>

@@ -30,13 +30,16 @@ public sealed class ViewerWebAppFactory : DemoWebAppFactory
 
     private sealed class ViewerEndpoint : IApiEndpointGroup
     {
-        public void Map(RouteGroupBuilder api) =>
+        public void Map(RouteGroupBuilder api)
+        {
             api.MapGet("/test/viewer", async (IPortalUser user, CancellationToken cancellationToken) =>
             {
                 var first = await user.GetViewerAsync(cancellationToken);
                 var second = await user.GetViewerAsync(cancellationToken);
                 return TypedResults.Ok(new ViewerDto(ViewerWire.From(first), ReferenceEquals(first, second), user.IsSignedIn, user.AccountId, user.Email));
             });
+            api.MapGet("/test/private", (IPortalUser user) => TypedResults.Ok(user.Email)).RequireAuthorization();
+        }
     }
 }
 
@@ -203,6 +206,19 @@ public sealed class ViewerTests(ViewerWebAppFactory factory) : IClassFixture<Vie
         Assert.True(dto!.IsSignedIn);
         Assert.False(dto.Viewer.IsStaff);
         Assert.Null(dto.Viewer.StaffRole);
+    }
+
+    [Fact]
+    public async Task An_API_that_needs_a_signed_in_user_answers_401_problem_details_not_a_redirect()
+    {
+        using var anonymous = PortalSignIn.CreateClient(factory);
+        using var refused = await anonymous.GetAsync("/api/test/private");
+
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+
+        using var client = await PortalSignIn.SignInAsync(factory, DemoCast.ParentEmail);
+        Assert.Equal(DemoCast.ParentEmail, await client.GetFromJsonAsync<string>("/api/test/private"));
     }
 
     [Fact]
