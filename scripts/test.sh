@@ -5,6 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# The email tests start their own SMTP servers (aiosmtpd on loopback); make sure it is installed.
+bash scripts/smtp.sh install
+
 SELFSERVICE_TEST_POSTGRES="$(bash scripts/postgres.sh start | tail -n 1)"
 export SELFSERVICE_TEST_POSTGRES
 trap 'bash scripts/postgres.sh stop >/dev/null 2>&1 || true' EXIT

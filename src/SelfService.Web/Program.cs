@@ -2,7 +2,9 @@ using SelfService.BotFramework.Cards;
 using SelfService.Data.Bot;
 using SelfService.Web.Api.Calculators;
 using SelfService.Web.Bot;
+using SelfService.Web.Email;
 using SelfService.Web.Hosting;
+using SelfService.Web.Identity;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -23,6 +25,8 @@ builder.Services.AddBot(builder.Configuration, builder.Environment);
 builder.Services.AddBotStateInCaseStore();
 builder.Services.AddCardTemplates();
 builder.Services.AddDirectLineChannel(builder.Configuration, builder.Environment, paths);
+builder.Services.AddPortalIdentity(builder.Configuration, builder.Environment, paths);
+builder.Services.AddEmail(builder.Configuration, builder.Environment, paths);
 
 var app = builder.Build();
 

@@ -19,6 +19,8 @@ public sealed class SampleSettingsTests
         Assert.Equal("Leeds City Council", Sample.GetSection(CouncilOptions.SectionName).Get<CouncilOptions>()!.Name);
         Assert.False(Sample.GetSection(DemoDataOptions.SectionName).Get<DemoDataOptions>()!.SeedOnFirstRun);
         Assert.True(Sample.GetSection("Database").Get<CaseStoreStartupOptions>()!.MigrateOnStartup);
+        Assert.Equal(587, Sample.GetSection(Web.Email.EmailOptions.SectionName).Get<Web.Email.EmailOptions>()!.Smtp.Port);
+        Assert.Equal(TimeSpan.FromMinutes(10), Sample.GetSection(Web.Identity.SignInOptions.SectionName).Get<Web.Identity.SignInOptions>()!.CodeLifetime);
         var store = CaseStoreOptions.FromConfiguration(Sample, "/data");
         Assert.Equal(CaseStoreProvider.Sqlite, store.Provider);
         Assert.Equal($"Data Source={Path.Combine("/data", "selfservice.db")}", store.ConnectionString);
