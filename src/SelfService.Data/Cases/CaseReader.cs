@@ -201,7 +201,7 @@ public sealed class CaseReader(CaseStoreDbContext db, TimeProvider time)
     /// <summary>The children the viewer follows as family: as a parent with responsibility, or as the young person.</summary>
     private async Task<List<Guid>> FamilyChildIdsAsync(Viewer viewer, CancellationToken cancellationToken)
     {
-        var ids = new List<Guid>();
+        var ids = new List<Guid>(viewer.ChildrenInCare);
         if (viewer.ParentCarerId is { } parentId)
         {
             ids.AddRange(await db.Set<ChildParent>()

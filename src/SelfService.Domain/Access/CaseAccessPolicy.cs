@@ -54,13 +54,15 @@ public static class CaseAccessPolicy
         viewer.YoungPersonChildId is { } own && own == facts.ChildId;
 
     /// <summary>
-    /// A young person who asked for their own assessment holds the rights in it (CFA s36(1)), so
-    /// a parent's link to them does not open that case; it opens everything else about their child.
+    /// Parental responsibility, as the case's own links record it or as the viewer's account holds
+    /// it (an address can belong to more than one parent/carer record). A young person who asked for
+    /// their own assessment holds the rights in it (CFA s36(1)), so a parent's link does not open
+    /// that case; it still opens everything else about their child.
     /// </summary>
     private static bool IsResponsibleParent(Viewer viewer, CaseAccessFacts facts) =>
-        viewer.ParentCarerId is { } parent
-        && facts.ParentCarersWithResponsibility.Contains(parent)
-        && facts.Requester != Requester.YoungPerson;
+        facts.Requester != Requester.YoungPerson
+        && ((viewer.ParentCarerId is { } parent && facts.ParentCarersWithResponsibility.Contains(parent))
+            || viewer.ChildrenInCare.Contains(facts.ChildId));
 
     /// <summary>
     /// Access belongs to the school, not the person: any active contact of the school that asked,

@@ -72,6 +72,14 @@ public sealed class CaseAccessPolicyTests
     }
 
     [Fact]
+    public void A_parent_whose_account_holds_responsibility_through_another_record_sees_the_case()
+    {
+        var viewer = SignedIn(v => v with { ParentCarerId = ParentWithoutResponsibility, ChildrenInCare = new HashSet<Guid> { Child } });
+
+        Assert.Equal(CaseAccessBasis.ParentCarer, CaseAccessPolicy.Decide(viewer, Facts()).Basis);
+    }
+
+    [Fact]
     public void A_parent_link_without_responsibility_is_not_enough()
     {
         // The facts list only parents holding responsibility; a linked parent without it is absent.
@@ -190,12 +198,14 @@ public sealed class CaseAccessPolicyTests
     {
         var facts = Facts(Requester.SchoolWithParentalConsent, RequestingSchool, NamedSchool);
         Guid?[] parents = [null, Parent, ParentWithoutResponsibility];
+        HashSet<Guid>[] childrenInCare = [[], [Child], [Guid.NewGuid()]];
         Guid?[] youngPeople = [null, Child, Guid.NewGuid()];
         HashSet<Guid>[] schools = [[], [OtherSchool], [ChildsSchool], [RequestingSchool], [NamedSchool]];
         Guid?[] staff = [null, Guid.NewGuid()];
         Guid?[] members = [null, Guid.NewGuid()];
         var checkedCount = 0;
         foreach (var parent in parents)
+        foreach (var inCare in childrenInCare)
         foreach (var youngPerson in youngPeople)
         foreach (var school in schools)
         foreach (var staffId in staff)
@@ -204,18 +214,20 @@ public sealed class CaseAccessPolicyTests
             var viewer = SignedIn(v => v with
             {
                 ParentCarerId = parent,
+                ChildrenInCare = inCare,
                 YoungPersonChildId = youngPerson,
                 SchoolIds = school,
                 StaffMemberId = staffId,
                 ElectedMemberId = member,
             });
-            var expected = parent == Parent || youngPerson == Child || staffId is not null || school.Overlaps([ChildsSchool, RequestingSchool, NamedSchool]);
+            var family = parent == Parent || inCare.Contains(Child) || youngPerson == Child;
+            var expected = family || staffId is not null || school.Overlaps([ChildsSchool, RequestingSchool, NamedSchool]);
             var access = CaseAccessPolicy.Decide(viewer, facts);
             Assert.Equal(expected, access.CanView);
-            Assert.Equal(parent == Parent || youngPerson == Child, access.CanRespondToDraft);
+            Assert.Equal(family, access.CanRespondToDraft);
             checkedCount++;
         }
 
-        Assert.Equal(3 * 3 * 5 * 2 * 2, checkedCount);
+        Assert.Equal(3 * 3 * 3 * 5 * 2 * 2, checkedCount);
     }
 }
