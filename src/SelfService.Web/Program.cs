@@ -1,5 +1,6 @@
 using SelfService.Web.Api.Calculators;
 using SelfService.Web.Hosting;
+using SelfService.Web.Pages.Cases;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -16,6 +17,7 @@ builder.Services.AddSelfServiceWeb(builder.Configuration);
 builder.Services.AddDomainServices(builder.Configuration);
 builder.Services.AddCaseStoreHosting(builder.Configuration, paths);
 builder.Services.AddCalculatorApi();
+builder.Services.AddCaseTracking();
 
 var app = builder.Build();
 
