@@ -43,7 +43,8 @@ public sealed class IndexModel(UkClock clock) : PageModel
 
     public void OnGet()
     {
-        if (Day is null && Month is null && Year is null)
+        // Empty boxes bind as null, so ask whether the form was sent at all.
+        if (!Request.Query.Keys.Any(k => k.StartsWith("received-", StringComparison.Ordinal)))
         {
             return;
         }
