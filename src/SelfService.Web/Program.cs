@@ -1,4 +1,5 @@
 using SelfService.Web.Api.Calculators;
+using SelfService.Web.Documents;
 using SelfService.Web.Email;
 using SelfService.Web.Hosting;
 using SelfService.Web.Identity;
@@ -21,6 +22,7 @@ builder.Services.AddCaseStoreHosting(builder.Configuration, paths);
 builder.Services.AddCalculatorApi();
 builder.Services.AddPortalIdentity(builder.Configuration, builder.Environment, paths);
 builder.Services.AddEmail(builder.Configuration, builder.Environment, paths);
+builder.Services.AddAssessmentRequests(builder.Configuration);
 builder.Services.AddCaseTracking();
 
 var app = builder.Build();
