@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SelfService.Data.Access;
+using SelfService.Data.Requests;
 using SelfService.Data.Storage;
 using SelfService.Domain.Access;
 using SelfService.Domain.Assessments;
@@ -76,7 +77,11 @@ public sealed class CaseReader(CaseStoreDbContext db, TimeProvider time)
             .Distinct()
             .ToList();
         var schools = await db.Schools.AsNoTracking().Where(s => schoolIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
-        return new CaseRecord(assessmentCase, child, access, caseworker, schools, plan);
+        var documents = await db.Set<RequestDocument>().AsNoTracking()
+            .Where(d => d.CaseId == assessmentCase.Id)
+            .OrderBy(d => d.UploadedAtUtc)
+            .ToListAsync(cancellationToken);
+        return new CaseRecord(assessmentCase, child, access, caseworker, schools, plan, documents);
     }
 
     public async Task<PlanRecord?> FindPlanForViewerAsync(string planReference, Viewer viewer, string channel, CancellationToken cancellationToken = default)

@@ -1,3 +1,4 @@
+using SelfService.Data.Requests;
 using SelfService.Domain.Access;
 using SelfService.Domain.Assessments;
 using SelfService.Domain.People;
@@ -8,13 +9,15 @@ namespace SelfService.Data.Cases;
 /// <summary>A case as one viewer may see it, with the people and schools the page names.</summary>
 /// <param name="Access">What the policy allows this viewer; always <see cref="CaseAccess.CanView"/> here.</param>
 /// <param name="Plan">The plan that came of the case, if one has been issued.</param>
+/// <param name="Documents">The files sent with the request, oldest first.</param>
 public sealed record CaseRecord(
     AssessmentCase Case,
     Child Child,
     CaseAccess Access,
     StaffMember? Caseworker,
     IReadOnlyDictionary<Guid, School> Schools,
-    EhcPlan? Plan)
+    EhcPlan? Plan,
+    IReadOnlyList<RequestDocument> Documents)
 {
     public School? School(Guid? id) => id is { } schoolId && Schools.TryGetValue(schoolId, out var school) ? school : null;
 }

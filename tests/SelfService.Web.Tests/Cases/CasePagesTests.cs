@@ -5,6 +5,8 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SelfService.Data.Cases;
 using SelfService.Data.DemoData;
+using SelfService.Data.Requests;
+using SelfService.Domain.Requests;
 using SelfService.Domain.Assessments;
 using SelfService.Domain.Timeline;
 using SelfService.Web.Pages.Cases;
@@ -236,6 +238,35 @@ public sealed class CasePagesTests(SeededWebAppFactory factory) : IClassFixture<
 
         var list = await (await helen.GetAsync("/api/cases")).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal([SamReference], list.GetProperty("cases").EnumerateArray().Select(c => c.GetProperty("reference").GetString()));
+    }
+
+    [Fact]
+    public async Task The_documents_sent_with_the_request_are_listed_with_their_scan_state()
+    {
+        var helen = await factory.ClientForAsync(DemoCast.ParentEmail);
+        var clean = $"school-report-{Guid.NewGuid():N}.pdf";
+        var unscanned = $"letter-{Guid.NewGuid():N}.pdf";
+        await factory.WithStoreAsync(async db =>
+        {
+            var draft = RequestDraft.Start(Guid.NewGuid(), Guid.NewGuid(), DateTime.UtcNow);
+            db.Add(draft);
+            var report = new RequestDocument(Guid.NewGuid(), draft.Id, clean, $"{Guid.NewGuid():N}", DocumentKind.Pdf, "application/pdf", 250_000, new string('a', 64), DateTime.UtcNow);
+            report.RecordScan(DocumentScanStatus.Clean, null);
+            report.AttachToCase(DemoCast.SamCaseId);
+            var letter = new RequestDocument(Guid.NewGuid(), draft.Id, unscanned, $"{Guid.NewGuid():N}", DocumentKind.Pdf, "application/pdf", 2_000, new string('b', 64), DateTime.UtcNow);
+            letter.AttachToCase(DemoCast.SamCaseId);
+            db.AddRange(report, letter);
+            return await db.SaveChangesAsync();
+        });
+
+        var doc = await Html.ParseAsync(await helen.GetAsync($"/cases/{SamReference}"));
+
+        var rows = doc.QuerySelectorAll("#document-list .govuk-summary-list__row");
+        var reportRow = Assert.Single(rows, r => r.QuerySelector("dt")!.TextContent.Trim() == clean);
+        Assert.Equal("Received", reportRow.QuerySelector(".govuk-tag")?.TextContent.Trim());
+        Assert.Contains("244 KB", reportRow.TextContent, StringComparison.Ordinal);
+        var letterRow = Assert.Single(rows, r => r.QuerySelector("dt")!.TextContent.Trim() == unscanned);
+        Assert.Equal("Being checked", letterRow.QuerySelector(".govuk-tag")?.TextContent.Trim());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SelfService.Data.Requests;
 using SelfService.Domain.Assessments;
 using SelfService.Domain.Calendar;
 using SelfService.Domain.Plans;
@@ -133,4 +134,19 @@ public static class CaseText
             ? string.Create(CultureInfo.InvariantCulture, $"Moving to a college or setting after 16 in {transfer.TransferYear}")
             : string.Create(CultureInfo.InvariantCulture, $"Moving to the next school phase in {transfer.TransferYear}");
     }
+
+    /// <summary>Whether a request's file can be shared yet: only a clean scan lets it be passed on.</summary>
+    public static CaseTag DocumentTag(DocumentScanStatus status) => status switch
+    {
+        DocumentScanStatus.Clean => new("Received", "green"),
+        DocumentScanStatus.Infected => new("Could not be accepted", "red"),
+        _ => new("Being checked", "grey"),
+    };
+
+    public static string FileSize(long bytes) => bytes switch
+    {
+        < 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes"),
+        < 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0} KB"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.0} MB"),
+    };
 }
