@@ -2,9 +2,11 @@ using SelfService.BotFramework.Cards;
 using SelfService.Data.Bot;
 using SelfService.Web.Api.Calculators;
 using SelfService.Web.Bot;
+using SelfService.Web.Documents;
 using SelfService.Web.Email;
 using SelfService.Web.Hosting;
 using SelfService.Web.Identity;
+using SelfService.Web.Pages.Cases;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -27,6 +29,8 @@ builder.Services.AddCardTemplates();
 builder.Services.AddDirectLineChannel(builder.Configuration, builder.Environment, paths);
 builder.Services.AddPortalIdentity(builder.Configuration, builder.Environment, paths);
 builder.Services.AddEmail(builder.Configuration, builder.Environment, paths);
+builder.Services.AddAssessmentRequests(builder.Configuration);
+builder.Services.AddCaseTracking();
 
 var app = builder.Build();
 
