@@ -16,6 +16,7 @@ public static class RequestServiceCollectionExtensions
 
         services.AddScoped<RequestDraftStore>();
         services.AddScoped<RequestSubmitter>();
+        services.AddScoped<Pages.Requests.RequestServices>();
         services.AddSingleton<DocumentStorage>();
         services.AddScoped<DocumentUploads>();
 
