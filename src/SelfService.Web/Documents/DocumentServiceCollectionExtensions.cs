@@ -14,8 +14,10 @@ public static class RequestServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        services.Configure<RequestOptions>(configuration.GetSection(RequestOptions.SectionName));
         services.AddScoped<RequestDraftStore>();
         services.AddScoped<RequestSubmitter>();
+        services.AddScoped<Pages.Requests.RequestServices>();
         services.AddSingleton<DocumentStorage>();
         services.AddScoped<DocumentUploads>();
 
