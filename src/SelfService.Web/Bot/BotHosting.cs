@@ -50,6 +50,12 @@ public static class BotHosting
         {
             var adapter = ActivatorUtilities.CreateInstance<BotFrameworkHttpAdapter>(provider);
             adapter.Use(new ConversationReferenceMiddleware(provider.GetRequiredService<IConversationReferenceStore>()));
+            // Then every middleware registered as IMiddleware (bot state auto-save, for one), in registration order.
+            foreach (var middleware in provider.GetServices<SelfService.BotFramework.Builder.IMiddleware>())
+            {
+                adapter.Use(middleware);
+            }
+
             return adapter;
         });
         // One adapter for every channel (whatever registered first), so every turn gets the same
