@@ -1,3 +1,5 @@
+using SelfService.BotFramework.Cards;
+using SelfService.Data.Bot;
 using SelfService.Web.Api.Calculators;
 using SelfService.Web.Bot;
 using SelfService.Web.Hosting;
@@ -18,6 +20,9 @@ builder.Services.AddDomainServices(builder.Configuration);
 builder.Services.AddCaseStoreHosting(builder.Configuration, paths);
 builder.Services.AddCalculatorApi();
 builder.Services.AddBot(builder.Configuration, builder.Environment);
+builder.Services.AddBotStateInCaseStore();
+builder.Services.AddCardTemplates();
+builder.Services.AddDirectLineChannel(builder.Configuration, builder.Environment, paths);
 
 var app = builder.Build();
 
@@ -29,6 +34,7 @@ if (DemoDataCommand.IsInvoked(args))
 app.UseSelfServiceWeb();
 app.MapHealthEndpoints();
 app.MapBot();
+app.MapDirectLineChannel();
 
 await app.PrepareCaseStoreAsync();
 await app.RunAsync();

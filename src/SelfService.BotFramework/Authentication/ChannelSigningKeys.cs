@@ -49,6 +49,9 @@ internal sealed partial class ChannelSigningKeys : IDisposable
         };
     }
 
+    /// <summary>How long the cached keys are used before they are fetched again unprompted.</summary>
+    internal TimeSpan AutomaticRefreshInterval => _manager.AutomaticRefreshInterval;
+
     /// <summary>The newest keys we hold (fetching them the first time).</summary>
     public async Task<ChannelOpenIdConfiguration> GetAsync(CancellationToken cancellationToken)
     {

@@ -14,6 +14,7 @@ public sealed class MsalAccessTokenProvider : IAccessTokenProvider
 
     private readonly IConfidentialClientApplication? _application;
     private readonly string[] _scopes;
+    private readonly bool _missingSecret;
 
     public MsalAccessTokenProvider(IOptions<BotAuthenticationOptions> options, IHttpClientFactory httpClientFactory)
     {
@@ -25,9 +26,12 @@ public sealed class MsalAccessTokenProvider : IAccessTokenProvider
             return;
         }
 
+        // Reported when a token is first needed, not here: this is built with the adapter, and a
+        // missing secret must not stop inbound requests from being authenticated (and refused).
         if (string.IsNullOrWhiteSpace(settings.MicrosoftAppPassword))
         {
-            throw new InvalidOperationException("Bot:MicrosoftAppPassword must be set when Bot:MicrosoftAppId is.");
+            _missingSecret = true;
+            return;
         }
 
         _application = ConfidentialClientApplicationBuilder
@@ -41,6 +45,11 @@ public sealed class MsalAccessTokenProvider : IAccessTokenProvider
 
     public async Task<string?> GetAccessTokenAsync(CancellationToken cancellationToken)
     {
+        if (_missingSecret)
+        {
+            throw new InvalidOperationException("Bot:MicrosoftAppPassword must be set when Bot:MicrosoftAppId is, to send to channels.");
+        }
+
         if (_application is null)
         {
             return null;

@@ -86,5 +86,4 @@ public static class BotHosting
         "Without one, /api/messages would accept requests from anyone, which is allowed only in Development. " +
         "Set Bot:MicrosoftAppId and Bot:MicrosoftAppPassword (and Bot:MicrosoftAppTenantId for a single-tenant bot) " +
         "to the Azure Bot registration's values.";
-
 }

@@ -71,6 +71,33 @@ public sealed class SigningKeyRefreshTests : IAsyncLifetime
         Assert.Equal(afterFirstUnknown, _identity.JwksRequests);
     }
 
+    [Fact]
+    public void Cached_keys_are_fetched_again_unprompted_within_a_day()
+    {
+        using var services = ChannelAuthHarness.Build(ChannelAuthHarness.Settings(_identity));
+
+        var interval = services.GetRequiredService<ChannelSigningKeys>().AutomaticRefreshInterval;
+
+        // The metadata manager adds up to 5% jitter on top.
+        Assert.InRange(interval * 1.05, TimeSpan.FromMinutes(5), TimeSpan.FromHours(24));
+    }
+
+    [Fact]
+    public async Task When_the_keys_cannot_be_fetched_requests_are_refused_not_failed()
+    {
+        var key = _identity.Publish("key-1");
+        var settings = ChannelAuthHarness.Settings(_identity);
+        // A loopback port nothing listens on.
+        settings["Bot:ToBotFromChannelOpenIdMetadataUrl"] = "http://127.0.0.1:9/v1/.well-known/openidconfiguration";
+        using var services = ChannelAuthHarness.Build(settings);
+
+        var outcome = await services.GetRequiredService<ChannelTokenValidator>()
+            .ValidateAsync("Bearer " + Token(key), ServiceUrl, "webchat", CancellationToken.None);
+
+        Assert.False(outcome.Succeeded);
+        Assert.Contains("could not be fetched", outcome.Reason, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("24:00:00")]
     [InlineData("2.00:00:00")]

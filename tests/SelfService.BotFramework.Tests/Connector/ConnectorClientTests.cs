@@ -32,7 +32,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         await _tokens.DisposeAsync();
     }
 
-    private ServiceProvider Build(bool withAppId)
+    private ServiceProvider Build(bool withAppId, bool withSecret = true)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -43,7 +43,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         if (withAppId)
         {
             settings["Bot:MicrosoftAppId"] = ChannelAuthHarness.AppId;
-            settings["Bot:MicrosoftAppPassword"] = ChannelAuthHarness.AppPassword;
+            settings["Bot:MicrosoftAppPassword"] = withSecret ? ChannelAuthHarness.AppPassword : null;
             _tokens.AddSettings(settings);
         }
 
@@ -287,5 +287,18 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         var request = Assert.Single(_channel.Requests);
         Assert.Equal("", request.Authorization);
         Assert.Empty(_tokens.Requests);
+    }
+
+    [Fact]
+    public async Task With_an_app_id_but_no_secret_nothing_is_sent_and_the_error_says_which_setting_is_missing()
+    {
+        await using var misconfigured = Build(withAppId: true, withSecret: false);
+        misconfigured.GetRequiredService<ITrustedServiceUrls>().Trust(_channel.ServiceUrl);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            misconfigured.GetRequiredService<ConnectorClient>().ReplyToActivityAsync(Reply(), CancellationToken.None));
+
+        Assert.Contains("Bot:MicrosoftAppPassword", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_channel.Requests);
     }
 }

@@ -44,16 +44,14 @@ public sealed class ChannelAuthTests(ChannelAuthFixture fixture) : IClassFixture
         var turn = Assert.Single(TurnsInThisConversation());
         Assert.Equal("hello", turn.Text);
 
-        Assert.NotEmpty(_channel.Requests);
-        var first = _channel.Requests.First();
+        var first = Assert.Single(_channel.Requests);
         Assert.Equal("POST", first.Method);
         Assert.Equal($"/uk/v3/conversations/{_conversationId}/activities/incoming-1", first.RawTarget);
         Assert.Equal("Bearer " + Factory.Tokens.LastToken, first.Authorization);
         using var reply = JsonDocument.Parse(first.Body);
-        Assert.StartsWith("Hello, I am the SEND Self-Service assistant", reply.RootElement.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal("echo: hello", reply.RootElement.GetProperty("text").GetString());
         Assert.Equal("incoming-1", reply.RootElement.GetProperty("replyToId").GetString());
         Assert.Equal("user-1", reply.RootElement.GetProperty("recipient").GetProperty("id").GetString());
-        Assert.All(_channel.Requests, request => Assert.Equal("Bearer " + Factory.Tokens.LastToken, request.Authorization));
 
         Assert.Contains(Factory.Tokens.Requests, form =>
             form["grant_type"] == "client_credentials"

@@ -2,17 +2,17 @@ using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SelfService.BotFramework.Builder;
 using SelfService.BotFramework.Schema;
 using SelfService.BotFramework.Tests.Authentication;
-using SelfService.Web.Bot;
 
 namespace SelfService.Web.Tests.Bot;
 
 /// <summary>
 /// The real host with the bot's App ID set, so every channel request is authenticated: channel
 /// keys come from a loopback key server, and outbound tokens from a loopback token endpoint.
-/// The bot is the real one, watched so that tests can tell whether a turn ran at all.
+/// The bot is the <see cref="DiagnosticBot"/>, watched so that tests can tell whether a turn ran at all.
 /// </summary>
 public sealed class ChannelAuthWebAppFactory : WebAppFactory
 {
@@ -52,7 +52,8 @@ public sealed class ChannelAuthWebAppFactory : WebAppFactory
         builder.ConfigureTestServices(services =>
         {
             Tokens.TrustCertificate(services);
-            services.AddTransient<IBot>(provider => new WatchedBot(ActivatorUtilities.CreateInstance<WelcomeBot>(provider), Turns));
+            services.RemoveAll<IBot>();
+            services.AddTransient<IBot>(_ => new WatchedBot(new DiagnosticBot(), Turns));
         });
     }
 
