@@ -50,7 +50,8 @@ public static class BotHosting
         {
             var adapter = ActivatorUtilities.CreateInstance<BotFrameworkHttpAdapter>(provider);
             adapter.Use(new ConversationReferenceMiddleware(provider.GetRequiredService<IConversationReferenceStore>()));
-            foreach (var middleware in provider.GetServices<BotFramework.Builder.IMiddleware>())
+            // Then every middleware registered as IMiddleware (bot state auto-save, for one), in registration order.
+            foreach (var middleware in provider.GetServices<SelfService.BotFramework.Builder.IMiddleware>())
             {
                 adapter.Use(middleware);
             }
@@ -85,5 +86,4 @@ public static class BotHosting
         "Without one, /api/messages would accept requests from anyone, which is allowed only in Development. " +
         "Set Bot:MicrosoftAppId and Bot:MicrosoftAppPassword (and Bot:MicrosoftAppTenantId for a single-tenant bot) " +
         "to the Azure Bot registration's values.";
-
 }

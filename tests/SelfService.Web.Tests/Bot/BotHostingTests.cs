@@ -58,4 +58,42 @@ public sealed class BotHostingTests
         Assert.Same(http, provider.GetRequiredService<CloudAdapterBase>());
         Assert.Same(http, provider.GetRequiredService<BotAdapter>());
     }
+
+    private sealed class CountingMiddleware : IMiddleware
+    {
+        public int Turns { get; private set; }
+
+        public Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
+        {
+            Turns++;
+            return next(cancellationToken);
+        }
+    }
+
+    [Fact]
+    public async Task Middleware_registered_as_a_service_runs_on_every_turn_after_the_reference_is_saved()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        var counting = new CountingMiddleware();
+        services.AddSingleton<IMiddleware>(counting);
+        services.AddBot(Settings(), new Environment(Environments.Development));
+        var references = new MemoryConversationReferenceStore();
+        services.AddSingleton<IConversationReferenceStore>(references);
+        using var provider = services.BuildServiceProvider();
+        var activity = new SelfService.BotFramework.Schema.Activity
+        {
+            Type = "message",
+            ChannelId = "test",
+            From = new("user-1"),
+            Recipient = new("bot-1"),
+            Conversation = new("conv-1"),
+        };
+
+        await provider.GetRequiredService<CloudAdapterBase>().ProcessActivityAsync(
+            BotAdapter.CreateBotIdentity("app"), activity, (_, _) => Task.CompletedTask, default);
+
+        Assert.Equal(1, counting.Turns);
+        Assert.Single(await references.ListByUserAsync("user-1", default));
+    }
 }
