@@ -20,12 +20,9 @@ builder.Services.AddDomainServices(builder.Configuration);
 builder.Services.AddCaseStoreHosting(builder.Configuration, paths);
 builder.Services.AddCalculatorApi();
 builder.Services.AddBot(builder.Configuration, builder.Environment);
-<<<<<<< HEAD
 builder.Services.AddBotStateInCaseStore();
 builder.Services.AddCardTemplates();
-=======
 builder.Services.AddDirectLineChannel(builder.Configuration, builder.Environment, paths);
->>>>>>> directline
 
 var app = builder.Build();
 
