@@ -193,6 +193,40 @@ public sealed class PromptTests
             .StartTestAsync();
     }
 
+    private sealed record Range(int Min, int Max);
+
+    [Fact]
+    public async Task Validations_in_the_options_reach_the_validator_even_after_a_reload()
+    {
+        var storage = new MemoryStorage();
+        DialogTestBot Bot()
+        {
+            var root = new ComponentDialog("root");
+            root.AddDialog(new WaterfallDialog("ask", [
+                (step, ct) => step.PromptAsync("number", new PromptOptions
+                {
+                    Prompt = MessageFactory.Text("How many children?"),
+                    RetryPrompt = MessageFactory.Text("Between 1 and 4, please"),
+                    Validations = new Range(1, 4),
+                }, ct),
+                async (step, ct) =>
+                {
+                    await step.Context.SendActivityAsync($"Got {step.Result}", cancellationToken: ct);
+                    return await step.EndDialogAsync(null, ct);
+                },
+            ]));
+            root.AddDialog(new NumberPrompt<int>("number", (context, _) =>
+            {
+                var range = StateJson.ConvertTo<Range>(context.Options.Validations)!;
+                return Task.FromResult(context.Recognized.Succeeded && context.Recognized.Value >= range.Min && context.Recognized.Value <= range.Max);
+            }));
+            return new DialogTestBot(root, storage);
+        }
+
+        await Bot().Flow().Test("hi", "How many children?").Test("5", "Between 1 and 4, please").StartTestAsync();
+        await Bot().Flow(new TestAdapter()).Test("0", "Between 1 and 4, please").Test("2", "Got 2").StartTestAsync();
+    }
+
     [Fact]
     public async Task A_date_answer_is_read_the_british_way_in_a_flow()
     {
