@@ -1,3 +1,5 @@
+using SelfService.BotFramework.Cards;
+using SelfService.Data.Bot;
 using SelfService.Web.Api.Calculators;
 using SelfService.Web.Bot;
 using SelfService.Web.Hosting;
@@ -18,6 +20,8 @@ builder.Services.AddDomainServices(builder.Configuration);
 builder.Services.AddCaseStoreHosting(builder.Configuration, paths);
 builder.Services.AddCalculatorApi();
 builder.Services.AddBot(builder.Configuration, builder.Environment);
+builder.Services.AddBotStateInCaseStore();
+builder.Services.AddCardTemplates();
 builder.Services.AddDirectLineChannel(builder.Configuration, builder.Environment, paths);
 
 var app = builder.Build();

@@ -36,7 +36,13 @@ public abstract class SchemaTests<TDatabase>(TDatabase database) : IClassFixture
             fromModel = await SchemaReader.ReadAsync(db);
         }
 
-        Assert.Equal(17, fromModel.Count(l => l.StartsWith("table ", StringComparison.Ordinal)));
+        // Every mapped entity has its own table; counting from the model keeps this true as tables are added.
+        await using (var db = created.NewContext())
+        {
+            var tables = db.Model.GetEntityTypes().Select(e => e.GetTableName()).Where(t => t is not null).Distinct().Count();
+            Assert.Equal(tables, fromModel.Count(l => l.StartsWith("table ", StringComparison.Ordinal)));
+        }
+
         var missing = fromModel.Except(fromMigrations).ToList();
         var unexpected = fromMigrations.Except(fromModel).ToList();
         Assert.True(

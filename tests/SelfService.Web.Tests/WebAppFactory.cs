@@ -81,5 +81,6 @@ public sealed class ProductionWebAppFactory : WebAppFactory
         base.ConfigureWebHost(builder);
         // Outside Development the host refuses to start without the bot's App ID.
         builder.UseSetting("Bot:MicrosoftAppId", "00000000-0000-0000-0000-0000000000b0");
+        builder.UseSetting("Bot:MicrosoftAppPassword", "not-a-real-secret");
     }
 }

@@ -81,6 +81,9 @@ public partial class CloudAdapterBase : BotAdapter
         return ConnectorFor(addressed).DeleteAsync(reference, cancellationToken);
     }
 
+    /// <summary>Whether some registered connector delivers to the activity's conversation.</summary>
+    protected bool CanDeliver(Activity activity) => _connectors.Any(c => c.CanSend(activity));
+
     /// <summary>The connector that delivers to the activity's conversation: the first registered that claims it.</summary>
     protected IChannelConnector ConnectorFor(Activity activity)
     {

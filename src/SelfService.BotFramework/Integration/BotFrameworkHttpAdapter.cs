@@ -89,15 +89,18 @@ public sealed partial class BotFrameworkHttpAdapter : CloudAdapterBase
     }
 
     /// <summary>
-    /// Runs a proactive turn. The reference's serviceUrl is trusted for sending, so the reference
-    /// must come from the bot's own store (saved only from authenticated turns), never from a
-    /// request: that is what lets proactive messages work after a restart.
+    /// Runs a proactive turn. When no connector delivers to the reference's conversation yet (after
+    /// a restart the trusted service URLs are gone), its serviceUrl is trusted: so the reference
+    /// must come from the bot's own store, which saves only references of authenticated turns,
+    /// never from a request. A conversation an in-process channel already serves is left alone, so
+    /// its address is never handed to the REST connector.
     /// </summary>
     public override Task ContinueConversationAsync(
         ClaimsIdentity claimsIdentity, ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reference);
-        if (reference.ServiceUrl is { Length: > 0 } serviceUrl)
+        if (reference.ServiceUrl is { Length: > 0 } serviceUrl
+            && !CanDeliver(new Activity().ApplyConversationReference(reference)))
         {
             _trustedServiceUrls.Trust(serviceUrl);
         }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SelfService.BotFramework.Authentication;
 using SelfService.BotFramework.Builder;
 using SelfService.BotFramework.Integration;
 using SelfService.Data.Bot;
@@ -28,27 +29,39 @@ public static class BotHosting
             throw new InvalidOperationException(MissingAppIdMessage(environment.EnvironmentName));
         }
 
+        if (options.HasAppId && string.IsNullOrWhiteSpace(options.MicrosoftAppPassword))
+        {
+            throw new InvalidOperationException(
+                "Bot:MicrosoftAppId is set but Bot:MicrosoftAppPassword is not: the bot could not get a token to reply to channels. " +
+                "Set Bot:MicrosoftAppPassword to the Azure Bot registration's client secret.");
+        }
+
         services.Configure<BotFrameworkOptions>(section);
 
-        if (options.HasAppId)
-        {
-            // Fails closed until a real channel authenticator is registered (AddSingleton replaces this).
-            services.TryAddSingleton<IChannelAuthenticator, RefusingChannelAuthenticator>();
-        }
-        else
+        if (!options.HasAppId)
         {
             services.TryAddSingleton<IChannelAuthenticator, DevelopmentChannelAuthenticator>();
         }
 
         services.TryAddSingleton<ITrustedServiceUrls, TrustedServiceUrls>();
+        // Channel token validation (with an App ID) and the Connector client that posts replies.
+        services.AddBotFrameworkAuthentication(configuration);
         services.TryAddSingleton<BotFrameworkHttpAdapter>(provider =>
         {
             var adapter = ActivatorUtilities.CreateInstance<BotFrameworkHttpAdapter>(provider);
             adapter.Use(new ConversationReferenceMiddleware(provider.GetRequiredService<IConversationReferenceStore>()));
+            // Then every middleware registered as IMiddleware (bot state auto-save, for one), in registration order.
+            foreach (var middleware in provider.GetServices<SelfService.BotFramework.Builder.IMiddleware>())
+            {
+                adapter.Use(middleware);
+            }
+
             return adapter;
         });
-        services.TryAddSingleton<CloudAdapterBase>(provider => provider.GetRequiredService<BotFrameworkHttpAdapter>());
-        services.TryAddSingleton<BotAdapter>(provider => provider.GetRequiredService<BotFrameworkHttpAdapter>());
+        // One adapter for every channel (whatever registered first), so every turn gets the same
+        // middleware and error handling.
+        services.Replace(ServiceDescriptor.Singleton<CloudAdapterBase>(provider => provider.GetRequiredService<BotFrameworkHttpAdapter>()));
+        services.Replace(ServiceDescriptor.Singleton<BotAdapter>(provider => provider.GetRequiredService<BotFrameworkHttpAdapter>()));
         services.TryAddScoped<ConversationReferenceStore>();
         services.TryAddSingleton<IConversationReferenceStore, ScopedConversationReferenceStore>();
         services.TryAddTransient<IBot, WelcomeBot>();
@@ -73,5 +86,4 @@ public static class BotHosting
         "Without one, /api/messages would accept requests from anyone, which is allowed only in Development. " +
         "Set Bot:MicrosoftAppId and Bot:MicrosoftAppPassword (and Bot:MicrosoftAppTenantId for a single-tenant bot) " +
         "to the Azure Bot registration's values.";
-
 }

@@ -169,3 +169,69 @@ public sealed class BotFrameworkHttpAdapterTests
         Assert.Equal(DevelopmentChannelAuthenticator.AnonymousAuthenticationType, outcome.Identity!.AuthenticationType);
     }
 }
+
+public sealed class ProactiveTrustTests
+{
+    /// <summary>Like the REST connector: delivers only to trusted service URLs.</summary>
+    private sealed class TrustingConnector(ITrustedServiceUrls trusted) : IChannelConnector
+    {
+        public List<Activity> Sent { get; } = [];
+
+        public bool CanSend(Activity activity) => trusted.IsTrusted(activity.ServiceUrl);
+
+        public Task<ResourceResponse> SendAsync(Activity activity, CancellationToken cancellationToken)
+        {
+            Sent.Add(activity);
+            return Task.FromResult(new ResourceResponse("rest-1"));
+        }
+
+        public Task<ResourceResponse> UpdateAsync(Activity activity, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task DeleteAsync(ConversationReference reference, CancellationToken cancellationToken) => throw new NotSupportedException();
+    }
+
+    private static (BotFrameworkHttpAdapter Adapter, TrustedServiceUrls Trusted, TrustingConnector RestConnector, RecordingConnector InProcess) Build()
+    {
+        var trusted = new TrustedServiceUrls();
+        var rest = new TrustingConnector(trusted);
+        var inProcess = new RecordingConnector(Channels.Directline);
+        var adapter = new BotFrameworkHttpAdapter(
+            new DevelopmentChannelAuthenticator(), trusted, [rest, inProcess], [],
+            Options.Create(new BotFrameworkOptions()), NullLogger<BotFrameworkHttpAdapter>.Instance);
+        return (adapter, trusted, rest, inProcess);
+    }
+
+    private static ConversationReference Reference(string channelId, string serviceUrl) => new()
+    {
+        ChannelId = channelId,
+        ServiceUrl = serviceUrl,
+        User = new ChannelAccount("user-1"),
+        Bot = new ChannelAccount("bot-1"),
+        Conversation = new ConversationAccount("conv-1"),
+    };
+
+    [Fact]
+    public async Task A_stored_reference_to_a_rest_channel_is_delivered_after_a_restart()
+    {
+        var (adapter, trusted, rest, _) = Build();
+
+        await adapter.ContinueConversationAsync(
+            "bot-app", Reference(Channels.Msteams, "https://smba.trafficmanager.net/uk/"), (t, ct) => t.SendActivityAsync("news", cancellationToken: ct), default);
+
+        Assert.Equal("news", Assert.Single(rest.Sent).Text);
+        Assert.True(trusted.IsTrusted("https://smba.trafficmanager.net/uk/"));
+    }
+
+    [Fact]
+    public async Task A_reference_an_in_process_channel_serves_never_hands_its_address_to_the_rest_connector()
+    {
+        var (adapter, trusted, rest, inProcess) = Build();
+
+        await adapter.ContinueConversationAsync(
+            "bot-app", Reference(Channels.Directline, "https://portal.example/"), (t, ct) => t.SendActivityAsync("news", cancellationToken: ct), default);
+
+        Assert.Empty(rest.Sent);
+        Assert.Equal("news", Assert.Single(inProcess.Sent).Text);
+        Assert.False(trusted.IsTrusted("https://portal.example/"));
+    }
+}

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using SelfService.BotFramework.Builder;
 using SelfService.BotFramework.Schema;
 using SelfService.Web.Bot;
 
@@ -25,7 +27,7 @@ public sealed class BotStartupTests
     }
 
     [Fact]
-    public async Task With_an_app_id_and_no_token_validation_every_activity_is_refused()
+    public async Task With_an_app_id_an_activity_without_a_channel_token_is_refused()
     {
         using var factory = new ProductionWebAppFactory();
         var activity = new Activity
@@ -41,6 +43,7 @@ public sealed class BotStartupTests
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Contains("Bearer", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+        Assert.False(factory.Services.GetRequiredService<ITrustedServiceUrls>().IsTrusted("https://attacker.example/"));
     }
 
     private static IEnumerable<string> Messages(Exception? error)

@@ -9,7 +9,7 @@ namespace SelfService.Web.Tests.Bot;
 /// <summary>
 /// The real host in Development with no App ID (channel authentication off, as with the
 /// Emulator), the <see cref="DiagnosticBot"/> in place of the product's bot, and a loopback
-/// channel on a real port that the bot's replies are posted to.
+/// channel on a real port that the product's Connector client posts the bot's replies to.
 /// </summary>
 public class BotWebAppFactory : WebAppFactory, IAsyncLifetime
 {
@@ -35,7 +35,6 @@ public class BotWebAppFactory : WebAppFactory, IAsyncLifetime
         {
             services.RemoveAll<IBot>();
             services.AddTransient<IBot, DiagnosticBot>();
-            services.AddSingleton<IChannelConnector, LoopbackConnector>();
         });
     }
 }
