@@ -43,8 +43,8 @@ public sealed class DirectLineOptions
     /// <summary>Most files in one upload.</summary>
     public int MaxFilesPerUpload { get; set; } = 5;
 
-    /// <summary>Content types a user may upload; anything else is refused with 415.</summary>
-    public IList<string> AllowedUploadContentTypes { get; } =
+    /// <summary>The content types allowed when <see cref="AllowedUploadContentTypes"/> is not set.</summary>
+    public static IReadOnlyList<string> DefaultUploadContentTypes { get; } =
     [
         "image/png",
         "image/jpeg",
@@ -53,6 +53,17 @@ public sealed class DirectLineOptions
         "text/plain",
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     ];
+
+    /// <summary>
+    /// Content types a user may upload; anything else is refused with 415. Unset means
+    /// <see cref="DefaultUploadContentTypes"/>; a configured list replaces it whole.
+    /// </summary>
+#pragma warning disable CA2227 // Settable so configuration replaces the list rather than adding to the defaults.
+    public IList<string>? AllowedUploadContentTypes { get; set; }
+#pragma warning restore CA2227
+
+    internal IEnumerable<string> UploadContentTypes =>
+        AllowedUploadContentTypes is { Count: > 0 } configured ? configured : DefaultUploadContentTypes;
 
     /// <summary>Most activities returned by one poll; the watermark lets the client fetch the rest.</summary>
     public int MaxActivitiesPerPoll { get; set; } = 100;

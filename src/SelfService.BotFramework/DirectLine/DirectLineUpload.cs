@@ -88,7 +88,7 @@ internal sealed record DirectLineUpload(JsonObject? Activity, IReadOnlyList<Dire
         foreach (var part in parts)
         {
             var contentType = MediaTypeHeaderValue.TryParse(part.ContentType, out var partType) ? partType.MediaType.ToString() : string.Empty;
-            if (!options.AllowedUploadContentTypes.Contains(contentType, StringComparer.OrdinalIgnoreCase))
+            if (!options.UploadContentTypes.Contains(contentType, StringComparer.OrdinalIgnoreCase))
             {
                 throw DirectLineException.UnsupportedMediaType($"Files of type \"{contentType}\" cannot be uploaded.");
             }

@@ -36,6 +36,10 @@ internal static class DirectLineBenchmark
 
     public static async Task<int> RunAsync(string output)
     {
+        var loadBefore = LoadAverage();
+        // Test projects get the web app's content root from Mvc.Testing's build step; this exe
+        // says where it is (the script runs from the repository root).
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_SELFSERVICE_WEB", Path.GetFullPath(Path.Combine("src", "SelfService.Web")));
         var rows = new List<string>();
         var scratch = Path.Combine(Path.GetTempPath(), $"selfservice-dl-bench-{Guid.NewGuid():N}");
         try
@@ -60,7 +64,7 @@ internal static class DirectLineBenchmark
             }
         }
 
-        Write(output, rows);
+        Write(output, rows, loadBefore, LoadAverage());
         Console.WriteLine($"Wrote {output}");
         return 0;
     }
@@ -113,7 +117,11 @@ internal static class DirectLineBenchmark
     private static double Percentile(List<double> sorted, double percentile) =>
         sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(percentile / 100 * sorted.Count) - 1)];
 
-    private static void Write(string path, List<string> rows)
+    // Other work on the machine moves these figures more than anything in the code; say how busy it was.
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+    private static void Write(string path, List<string> rows, string loadBefore, string loadAfter)
     {
         var section = new StringBuilder();
         section.AppendLine(Start);
@@ -122,7 +130,8 @@ internal static class DirectLineBenchmark
         section.AppendLine(string.Create(CultureInfo.InvariantCulture,
             $"Measured {DateTime.UtcNow:yyyy-MM-dd} by `bash scripts/benchmark-directline.sh` (Release build) on {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription.Trim()}, {RuntimeInformation.FrameworkDescription}. ") +
             "The real app on Kestrel (loopback) with an echo bot; every conversation has its WebSocket open and sends its next message when the reply to the last one arrives. " +
-            "Latency: POST of the user's message until the bot's reply arrives on the stream (the echo, the turn, two stored activities). The load generator runs in the same process, on the same cores.");
+            "Latency: POST of the user's message until the bot's reply arrives on the stream (the echo, the turn, two stored activities). The load generator runs in the same process, on the same cores. " +
+            $"Load average (1, 5, 15 min) before the run: {loadBefore}; after: {loadAfter}.");
         section.AppendLine();
         section.AppendLine("| database | conversations | turns | throughput | p50 | p95 |");
         section.AppendLine("|---|---|---|---|---|---|");
