@@ -1,5 +1,7 @@
 using SelfService.Web.Api.Calculators;
+using SelfService.Web.Email;
 using SelfService.Web.Hosting;
+using SelfService.Web.Identity;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -16,6 +18,8 @@ builder.Services.AddSelfServiceWeb(builder.Configuration);
 builder.Services.AddDomainServices(builder.Configuration);
 builder.Services.AddCaseStoreHosting(builder.Configuration, paths);
 builder.Services.AddCalculatorApi();
+builder.Services.AddPortalIdentity(builder.Configuration, builder.Environment, paths);
+builder.Services.AddEmail(builder.Configuration, builder.Environment, paths);
 
 var app = builder.Build();
 

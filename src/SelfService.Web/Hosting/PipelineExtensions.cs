@@ -48,6 +48,8 @@ public static partial class PipelineExtensions
         app.UseGovUkAssets();
 
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
 
         app.MapRazorPages();
         app.MapApi();

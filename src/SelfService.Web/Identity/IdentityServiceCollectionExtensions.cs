@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
+using SelfService.Web.Hosting;
+
+namespace SelfService.Web.Identity;
+
+public static class IdentityServiceCollectionExtensions
+{
+    public const string SessionCookieName = ".SelfService.Session";
+
+    public const string AntiforgeryCookieName = ".SelfService.Antiforgery";
+
+    public const string DataProtectionKeysFolder = "keys";
+
+    /// <summary>
+    /// Sign-in by emailed code, the session cookie, antiforgery cookie settings and
+    /// <see cref="IPortalUser"/>. Data-protection keys live in the data directory so sessions
+    /// survive a restart (and can be shared by instances that share the folder).
+    /// </summary>
+    public static IServiceCollection AddPortalIdentity(
+        this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, AppPaths paths)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(paths);
+
+        services.AddOptions<SignInOptions>()
+            .Bind(configuration.GetSection(SignInOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.AddDataProtection()
+            .SetApplicationName("SelfService")
+            .PersistKeysToFileSystem(new DirectoryInfo(paths.EnsureDataSubdirectory(DataProtectionKeysFolder)));
+
+        // Secure cookies everywhere but Development, where the site may be served over plain HTTP.
+        var secure = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+
+        services.AddAuthentication(PortalClaims.Scheme).AddCookie(PortalClaims.Scheme);
+        services.AddOptions<CookieAuthenticationOptions>(PortalClaims.Scheme)
+            .Configure<IOptions<SignInOptions>>((cookie, signIn) =>
+            {
+                cookie.Cookie.Name = SessionCookieName;
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Lax;
+                cookie.Cookie.SecurePolicy = secure;
+                cookie.Cookie.IsEssential = true;
+                cookie.ExpireTimeSpan = signIn.Value.IdleTimeout;
+                cookie.SlidingExpiration = true;
+                cookie.LoginPath = "/sign-in";
+                cookie.LogoutPath = "/sign-out";
+                cookie.AccessDeniedPath = "/error/403";
+                cookie.ReturnUrlParameter = "returnUrl";
+                cookie.Events.OnValidatePrincipal = context => EnforceAbsoluteLifetime(context, signIn.Value.AbsoluteLifetime);
+            });
+        services.AddAuthorization();
+
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = AntiforgeryCookieName;
+            o.Cookie.SecurePolicy = secure;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+        });
+
+        services.AddHttpContextAccessor();
+        services.AddSingleton<SignInCodeHasher>();
+        services.AddSingleton<SignInAttemptLimiter>();
+        services.AddSingleton<PendingSignIn>();
+        services.AddScoped<SignInService>();
+        services.AddScoped<IPortalUser, PortalUser>();
+        return services;
+    }
+
+    /// <summary>The sliding idle timeout renews the cookie on use; this caps a session however busy.</summary>
+    private static async Task EnforceAbsoluteLifetime(CookieValidatePrincipalContext context, TimeSpan absoluteLifetime)
+    {
+        var signedInAt = PortalClaims.SignedInAtOf(context.Principal);
+        var now = context.Options.TimeProvider?.GetUtcNow() ?? DateTimeOffset.UtcNow;
+        if (signedInAt is null || now - signedInAt.Value > absoluteLifetime)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(PortalClaims.Scheme);
+        }
+    }
+}
