@@ -1,4 +1,5 @@
 using SelfService.Web.Api.Calculators;
+using SelfService.Web.Bot;
 using SelfService.Web.Email;
 using SelfService.Web.Hosting;
 using SelfService.Web.Identity;
@@ -20,6 +21,7 @@ builder.Services.AddCaseStoreHosting(builder.Configuration, paths);
 builder.Services.AddCalculatorApi();
 builder.Services.AddPortalIdentity(builder.Configuration, builder.Environment, paths);
 builder.Services.AddEmail(builder.Configuration, builder.Environment, paths);
+builder.Services.AddBot(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 
@@ -30,6 +32,7 @@ if (DemoDataCommand.IsInvoked(args))
 
 app.UseSelfServiceWeb();
 app.MapHealthEndpoints();
+app.MapBot();
 
 await app.PrepareCaseStoreAsync();
 await app.RunAsync();

@@ -75,4 +75,11 @@ public class WebAppFactory : WebApplicationFactory<Program>
 public sealed class ProductionWebAppFactory : WebAppFactory
 {
     protected override string EnvironmentName => "Production";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        // Outside Development the host refuses to start without the bot's App ID.
+        builder.UseSetting("Bot:MicrosoftAppId", "00000000-0000-0000-0000-0000000000b0");
+    }
 }

@@ -1,0 +1,75 @@
+using System.Buffers;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using SelfService.BotFramework.Schema;
+
+namespace SelfService.BotFramework.Integration;
+
+/// <summary>Reads an activity from a request body: size limit, JSON, and the fields every turn needs.</summary>
+internal static class ActivityRequestReader
+{
+    internal sealed record Failure(int Status, string Code, string Message);
+
+    internal sealed record Result(Activity? Activity, Failure? Failure);
+
+    public static async Task<Result> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > maxBytes)
+        {
+            return TooLarge(maxBytes);
+        }
+
+        var buffer = new ArrayBufferWriter<byte>();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.WrittenCount + read > maxBytes)
+            {
+                return TooLarge(maxBytes);
+            }
+
+            buffer.Write(chunk.AsSpan(0, read));
+        }
+
+        Activity? activity;
+        try
+        {
+            activity = JsonSerializer.Deserialize<Activity>(buffer.WrittenSpan, BotJson.Options);
+        }
+        catch (JsonException)
+        {
+            return Bad("The request body is not a JSON activity.");
+        }
+
+        if (activity is null)
+        {
+            return Bad("The request body is not a JSON activity.");
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.Type))
+        {
+            return Bad("The activity has no type.");
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.Conversation?.Id))
+        {
+            return Bad("The activity has no conversation id.");
+        }
+
+        if (activity.ServiceUrl is { Length: > 0 } serviceUrl
+            && !(Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
+        {
+            return Bad("The activity's serviceUrl is not an http or https address.");
+        }
+
+        return new Result(activity, null);
+    }
+
+    private static Result Bad(string message) =>
+        new(null, new Failure(StatusCodes.Status400BadRequest, "BadArgument", message));
+
+    private static Result TooLarge(int maxBytes) =>
+        new(null, new Failure(
+            StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", $"An activity may be at most {maxBytes / 1024} KB."));
+}

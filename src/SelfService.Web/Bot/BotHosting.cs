@@ -1,0 +1,77 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SelfService.BotFramework.Builder;
+using SelfService.BotFramework.Integration;
+using SelfService.Data.Bot;
+
+namespace SelfService.Web.Bot;
+
+/// <summary>The bot's endpoint and runtime: <c>POST /api/messages</c>, the adapter, and the bot itself.</summary>
+public static class BotHosting
+{
+    public const string MessagesPath = "/api/messages";
+
+    /// <summary>
+    /// Registers the bot. Without <c>Bot:MicrosoftAppId</c> inbound authentication is off, which
+    /// is allowed only in Development (the Emulator); anywhere else startup stops here.
+    /// </summary>
+    public static IServiceCollection AddBot(
+        this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
+
+        var section = configuration.GetSection(BotFrameworkOptions.SectionName);
+        var options = section.Get<BotFrameworkOptions>() ?? new BotFrameworkOptions();
+        if (!options.HasAppId && !environment.IsDevelopment())
+        {
+            throw new InvalidOperationException(MissingAppIdMessage(environment.EnvironmentName));
+        }
+
+        services.Configure<BotFrameworkOptions>(section);
+
+        if (options.HasAppId)
+        {
+            // Fails closed until a real channel authenticator is registered (AddSingleton replaces this).
+            services.TryAddSingleton<IChannelAuthenticator, RefusingChannelAuthenticator>();
+        }
+        else
+        {
+            services.TryAddSingleton<IChannelAuthenticator, DevelopmentChannelAuthenticator>();
+        }
+
+        services.TryAddSingleton<ITrustedServiceUrls, TrustedServiceUrls>();
+        services.TryAddSingleton<BotFrameworkHttpAdapter>(provider =>
+        {
+            var adapter = ActivatorUtilities.CreateInstance<BotFrameworkHttpAdapter>(provider);
+            adapter.Use(new ConversationReferenceMiddleware(provider.GetRequiredService<IConversationReferenceStore>()));
+            return adapter;
+        });
+        services.TryAddSingleton<CloudAdapterBase>(provider => provider.GetRequiredService<BotFrameworkHttpAdapter>());
+        services.TryAddSingleton<BotAdapter>(provider => provider.GetRequiredService<BotFrameworkHttpAdapter>());
+        services.TryAddScoped<ConversationReferenceStore>();
+        services.TryAddSingleton<IConversationReferenceStore, ScopedConversationReferenceStore>();
+        services.TryAddTransient<IBot, WelcomeBot>();
+
+        return services;
+    }
+
+    public static WebApplication MapBot(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+
+        app.MapPost(MessagesPath, (HttpContext context, BotFrameworkHttpAdapter adapter, IBot bot) =>
+                adapter.ProcessAsync(context.Request, context.Response, bot, context.RequestAborted))
+            .DisableAntiforgery()
+            .ExcludeFromDescription();
+
+        return app;
+    }
+
+    internal static string MissingAppIdMessage(string environmentName) =>
+        $"The bot has no App ID (setting Bot:MicrosoftAppId) in the {environmentName} environment. " +
+        "Without one, /api/messages would accept requests from anyone, which is allowed only in Development. " +
+        "Set Bot:MicrosoftAppId and Bot:MicrosoftAppPassword (and Bot:MicrosoftAppTenantId for a single-tenant bot) " +
+        "to the Azure Bot registration's values.";
+
+}
