@@ -22,6 +22,7 @@ builder.Services.AddCalculatorApi();
 builder.Services.AddPortalIdentity(builder.Configuration, builder.Environment, paths);
 builder.Services.AddEmail(builder.Configuration, builder.Environment, paths);
 builder.Services.AddBot(builder.Configuration, builder.Environment);
+builder.Services.AddDirectLineChannel(builder.Configuration, builder.Environment, paths);
 
 var app = builder.Build();
 
@@ -33,6 +34,7 @@ if (DemoDataCommand.IsInvoked(args))
 app.UseSelfServiceWeb();
 app.MapHealthEndpoints();
 app.MapBot();
+app.MapDirectLineChannel();
 
 await app.PrepareCaseStoreAsync();
 await app.RunAsync();
