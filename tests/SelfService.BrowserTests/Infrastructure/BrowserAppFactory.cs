@@ -24,6 +24,9 @@ public sealed class BrowserAppFactory : WebApplicationFactory<Program>
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
     }
 
+    /// <summary>The Direct Line secret the tests mint tokens with (server side only, as in production).</summary>
+    public const string DirectLineSecret = "browser-tests-direct-line-secret";
+
     public string DataDirectory { get; } =
         Path.Combine(Path.GetTempPath(), "selfservice-browser-tests", Guid.NewGuid().ToString("N"));
 
@@ -49,6 +52,7 @@ public sealed class BrowserAppFactory : WebApplicationFactory<Program>
         builder.UseSetting($"{DemoDataOptions.SectionName}:{nameof(DemoDataOptions.SeedOnFirstRun)}", "true");
         builder.UseSetting($"{DemoDataOptions.SectionName}:{nameof(DemoDataOptions.Scale)}", "Test");
         builder.UseSetting("Email:PickupDirectory", MailPickupDirectory);
+        builder.UseSetting("DirectLine:Secret", DirectLineSecret);
         builder.ConfigureTestServices(services =>
         {
             foreach (var configure in _testServices)

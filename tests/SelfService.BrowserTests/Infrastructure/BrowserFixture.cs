@@ -1,4 +1,8 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using SelfService.BotFramework.Builder;
+using SelfService.Web.Tests.Bot;
 
 namespace SelfService.BrowserTests.Infrastructure;
 
@@ -20,6 +24,12 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        App.ConfigureTestServices(services =>
+        {
+            // The protocol tests' bot: every answer predictable, cards and submits included.
+            services.AddSingleton<IBot, DiagnosticBot>();
+            services.AddSingleton<IStartupFilter, WebChatTestPage>();
+        });
         App.Start();
 
         _playwright = await Playwright.CreateAsync();
