@@ -1,5 +1,6 @@
 using SelfService.Web.Api.Calculators;
 using SelfService.Web.Bot;
+using SelfService.Web.Documents;
 using SelfService.Web.Email;
 using SelfService.Web.Hosting;
 using SelfService.Web.Identity;
@@ -23,6 +24,7 @@ builder.Services.AddPortalIdentity(builder.Configuration, builder.Environment, p
 builder.Services.AddEmail(builder.Configuration, builder.Environment, paths);
 builder.Services.AddBot(builder.Configuration, builder.Environment);
 builder.Services.AddDirectLineChannel(builder.Configuration, builder.Environment, paths);
+builder.Services.AddAssessmentRequests(builder.Configuration);
 
 var app = builder.Build();
 
