@@ -12,6 +12,12 @@ SELFSERVICE_TEST_POSTGRES="$(bash scripts/postgres.sh start | tail -n 1)"
 export SELFSERVICE_TEST_POSTGRES
 trap 'bash scripts/postgres.sh stop >/dev/null 2>&1 || true' EXIT
 
+# The browser tests drive Debian's Chromium: Playwright cannot download its own browser here.
+if [ ! -x /usr/bin/chromium ]; then
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium
+fi
+
 results="$(mktemp -d)"
 status=0
 dotnet build SelfService.sln --nologo -v quiet || exit 1

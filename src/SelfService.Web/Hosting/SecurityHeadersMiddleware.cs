@@ -50,8 +50,11 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
     internal static string ContentSecurityPolicy(string nonce) =>
         "default-src 'self'; " +
         $"script-src 'self' 'nonce-{nonce}'; " +
-        "style-src 'self'; " +
-        "img-src 'self' data:; " +
+        // Web Chat injects its styles as <style> elements carrying the nonce it is given (without it
+        // the chat renders unstyled) and shows images it makes itself as blob: URLs, which only
+        // script already running in this origin can create. Inline style attributes stay blocked.
+        $"style-src 'self' 'nonce-{nonce}'; " +
+        "img-src 'self' data: blob:; " +
         "font-src 'self'; " +
         "connect-src 'self'; " +
         "object-src 'none'; " +
