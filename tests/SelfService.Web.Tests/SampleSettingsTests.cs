@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using SelfService.Data;
 using SelfService.Domain.Calendar;
+using SelfService.Web.Documents;
 using SelfService.Web.Hosting;
 
 namespace SelfService.Web.Tests;
@@ -19,6 +20,8 @@ public sealed class SampleSettingsTests
         Assert.Equal("Leeds City Council", Sample.GetSection(CouncilOptions.SectionName).Get<CouncilOptions>()!.Name);
         Assert.False(Sample.GetSection(DemoDataOptions.SectionName).Get<DemoDataOptions>()!.SeedOnFirstRun);
         Assert.True(Sample.GetSection("Database").Get<CaseStoreStartupOptions>()!.MigrateOnStartup);
+        Assert.Equal(25, Sample.GetSection(DocumentOptions.SectionName).Get<DocumentOptions>()!.MaxFileSizeMegabytes);
+        Assert.Equal(new Uri("https://send.example.gov.uk/"), Sample.GetSection(RequestOptions.SectionName).Get<RequestOptions>()!.PortalBaseUrl);
         var store = CaseStoreOptions.FromConfiguration(Sample, "/data");
         Assert.Equal(CaseStoreProvider.Sqlite, store.Provider);
         Assert.Equal($"Data Source={Path.Combine("/data", "selfservice.db")}", store.ConnectionString);
