@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using SelfService.Data;
 using SelfService.Domain.Calendar;
+using SelfService.Web.Documents;
 using SelfService.Web.Hosting;
 
 namespace SelfService.Web.Tests;
@@ -21,6 +22,8 @@ public sealed class SampleSettingsTests
         Assert.True(Sample.GetSection("Database").Get<CaseStoreStartupOptions>()!.MigrateOnStartup);
         Assert.Equal(587, Sample.GetSection(Web.Email.EmailOptions.SectionName).Get<Web.Email.EmailOptions>()!.Smtp.Port);
         Assert.Equal(TimeSpan.FromMinutes(10), Sample.GetSection(Web.Identity.SignInOptions.SectionName).Get<Web.Identity.SignInOptions>()!.CodeLifetime);
+        Assert.Equal(25, Sample.GetSection(DocumentOptions.SectionName).Get<DocumentOptions>()!.MaxFileSizeMegabytes);
+        Assert.Equal(new Uri("https://send.example.gov.uk/"), Sample.GetSection(RequestOptions.SectionName).Get<RequestOptions>()!.PortalBaseUrl);
         var store = CaseStoreOptions.FromConfiguration(Sample, "/data");
         Assert.Equal(CaseStoreProvider.Sqlite, store.Provider);
         Assert.Equal($"Data Source={Path.Combine("/data", "selfservice.db")}", store.ConnectionString);

@@ -118,12 +118,10 @@ public sealed class DocumentUploads(DocumentStorage storage, IVirusScanner scann
             clean.Append(char.IsControl(c) || "<>:\"|?*".Contains(c, StringComparison.Ordinal) ? '_' : c);
         }
 
-        var tidy = AnswerFormats.Tidy(clean.ToString())?.Trim('.', ' ') ?? string.Empty;
-        var extension = Path.GetExtension(tidy);
-        if (tidy.Length == extension.Length)
-        {
-            tidy = "document" + extension;
-        }
+        var whole = AnswerFormats.Tidy(clean.ToString()) ?? string.Empty;
+        var extension = Path.GetExtension(whole);
+        var stem = whole[..^extension.Length].Trim('.', ' ');
+        var tidy = (stem.Length == 0 ? "document" : stem) + extension;
 
         if (tidy.Length > RequestDocument.FileNameLength)
         {

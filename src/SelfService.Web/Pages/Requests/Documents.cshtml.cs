@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using SelfService.Data.Requests;
 using SelfService.Domain.Requests;
@@ -8,11 +7,12 @@ using SelfService.Web.Documents;
 namespace SelfService.Web.Pages.Requests;
 
 /// <summary>
-/// Documents, one file per upload so each gets its own answer. The upload reads its own form:
-/// that way a file over the limit becomes a GOV.UK error on this page instead of a 413 page, and
-/// the antiforgery token is still checked, just after the size instead of before.
+/// Documents, one file per upload so each gets its own answer. The form is read first with the
+/// configured limit (<see cref="UploadLimitsAttribute"/>), so a file over the limit becomes a GOV.UK
+/// error here instead of a 413 page; the antiforgery token is then checked by each handler.
 /// </summary>
 [IgnoreAntiforgeryToken]
+[UploadLimits]
 public sealed class DocumentsModel(RequestServices services, DocumentUploads uploads, IAntiforgery antiforgery) : RequestPageModel(services)
 {
     public const string FileField = "File";
@@ -40,21 +40,9 @@ public sealed class DocumentsModel(RequestServices services, DocumentUploads upl
 
     public async Task<IActionResult> OnPostUploadAsync(CancellationToken cancellationToken)
     {
-        var sizeLimit = HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>();
-        if (sizeLimit is { IsReadOnly: false })
+        if (UploadLimitsAttribute.WasTooLarge(HttpContext))
         {
-            // Room for one file at the limit plus the form around it; anything bigger is refused while reading.
-            sizeLimit.MaxRequestBodySize = uploads.MaxFileBytes + (1024 * 1024);
-        }
-
-        HttpContext.Features.Set<IFormFeature>(new FormFeature(Request, new FormOptions { MultipartBodyLengthLimit = uploads.MaxFileBytes + (64 * 1024) }));
-        IFormCollection form;
-        try
-        {
-            form = await Request.ReadFormAsync(cancellationToken);
-        }
-        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException)
-        {
+            // Nothing is stored on this path, so showing the error needs no antiforgery check.
             return await ShowErrorAsync($"The selected file must be smaller than {MaxFileSize}", cancellationToken);
         }
 
@@ -68,6 +56,7 @@ public sealed class DocumentsModel(RequestServices services, DocumentUploads upl
             return stop;
         }
 
+        var form = await Request.ReadFormAsync(cancellationToken);
         var result = await uploads.UploadAsync(Draft, form.Files.GetFile(FileField), Services.User.Email, Services.NowUtc, cancellationToken);
         if (result.Error is not null)
         {

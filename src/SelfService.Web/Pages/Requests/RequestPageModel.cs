@@ -17,8 +17,12 @@ public abstract class RequestPageModel(RequestServices services) : PageModel
     [FromRoute]
     public Guid DraftId { get; set; }
 
-    /// <summary>"check" when the person came from check answers by a Change link, so they go back there.</summary>
-    [BindProperty(SupportsGet = true)]
+    /// <summary>
+    /// "check" when the person came from check answers by a Change link, so they go back there.
+    /// From the query string only: forms post back to their own address, and the upload page must
+    /// not have its body read before it sets its own size limit.
+    /// </summary>
+    [FromQuery(Name = "returnTo")]
     public string? ReturnTo { get; set; }
 
     public RequestDraft Draft { get; private set; } = null!;
