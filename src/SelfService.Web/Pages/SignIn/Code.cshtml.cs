@@ -5,36 +5,21 @@ using SelfService.Web.Identity;
 
 namespace SelfService.Web.Pages.SignIn;
 
-public sealed class CodeModel(SignInService signIn, PendingSignIn pending, IOptions<SignInOptions> options, TimeProvider time) : SignInPageModel
+public sealed class CodeModel(SignInService signIn, PendingSignIn pending, IOptions<SignInOptions> options, TimeProvider time) : PendingSignInPageModel(pending)
 {
     public const string CodeField = "code";
 
     [BindProperty(Name = CodeField)]
     public string? Code { get; set; }
 
-    public string Email { get; private set; } = string.Empty;
-
     public int CodeMinutes => IndexModel.Minutes(options.Value.CodeLifetime);
-
-    public IActionResult OnGet()
-    {
-        if (pending.Read(HttpContext) is not { } state)
-        {
-            return RedirectToPage("Index");
-        }
-
-        Email = state.Email;
-        return Page();
-    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (pending.Read(HttpContext) is not { } state)
+        if (ReadPending() is not { } state)
         {
             return RedirectToPage("Index");
         }
-
-        Email = state.Email;
 
         // People copy codes with spaces or dashes around or inside them; forgive both.
         var code = new string((Code ?? string.Empty).Where(c => !char.IsWhiteSpace(c) && c != '-').ToArray());

@@ -4,35 +4,20 @@ using SelfService.Web.Identity;
 
 namespace SelfService.Web.Pages.SignIn;
 
-public sealed class NewCodeModel(SignInService signIn, PendingSignIn pending, IOptions<SignInOptions> options) : SignInPageModel
+public sealed class NewCodeModel(SignInService signIn, PendingSignIn pending, IOptions<SignInOptions> options) : PendingSignInPageModel(pending)
 {
     public const string SendField = "send";
 
-    public string Email { get; private set; } = string.Empty;
-
-    public IActionResult OnGet()
-    {
-        if (pending.Read(HttpContext) is not { } state)
-        {
-            return RedirectToPage("Index");
-        }
-
-        Email = state.Email;
-        return Page();
-    }
-
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (pending.Read(HttpContext) is not { } state)
+        if (ReadPending() is not { } state)
         {
             return RedirectToPage("Index");
         }
-
-        Email = state.Email;
         switch (await signIn.RequestCodeAsync(state.Email, ClientIp, cancellationToken))
         {
             case CodeRequestOutcome.Sent:
-                pending.Start(HttpContext, state.Email, state.ReturnUrl, options.Value.CodeLifetime * 2);
+                Pending.Start(HttpContext, state.Email, state.ReturnUrl, options.Value.CodeLifetime * 2);
                 return RedirectToPage("Code");
             case CodeRequestOutcome.TooManyForAddress:
                 ModelState.AddModelError(SendField, $"You have asked for too many codes. Wait {IndexModel.Minutes(options.Value.LimitWindow)} minutes, then try again");
