@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Configuration;
+using SelfService.BotFramework.Authentication;
+using SelfService.BotFramework.Connector;
 using SelfService.BotFramework.Integration;
 
 namespace SelfService.Web.Tests.Bot;
@@ -16,10 +18,29 @@ public sealed class BotSettingsTests
         var options = section.Get<BotFrameworkOptions>()!;
 
         Assert.Equal(
-            ["MaxActivityBytes", "MicrosoftAppId", "MicrosoftAppPassword", "MicrosoftAppTenantId"],
+            [
+                "ConnectorMaxAttempts", "ConnectorMaxRetryDelay", "ConnectorRetryDelay", "MaxActivityBytes",
+                "MicrosoftAppId", "MicrosoftAppPassword", "MicrosoftAppTenantId", "SigningKeyMinimumRefreshInterval",
+                "SigningKeyRefreshInterval", "ToBotFromChannelOpenIdMetadataUrl", "ToBotFromChannelTokenIssuers",
+                "ToChannelFromBotLoginUrl", "ToChannelFromBotOAuthScope", "ValidateAuthority",
+            ],
             section.GetChildren().Select(c => c.Key).Order(StringComparer.Ordinal));
         Assert.False(options.HasAppId);
         Assert.Equal(new BotFrameworkOptions().MaxActivityBytes, options.MaxActivityBytes);
+
+        // The sample shows the defaults the code uses, so copying it changes nothing.
+        var authentication = section.Get<BotAuthenticationOptions>()!;
+        var defaults = new BotAuthenticationOptions();
+        Assert.Equal(defaults.ToBotFromChannelOpenIdMetadataUrl, authentication.ToBotFromChannelOpenIdMetadataUrl);
+        Assert.Equal(["https://api.botframework.com"], authentication.ToBotFromChannelTokenIssuers);
+        Assert.Equal(defaults.ToChannelFromBotOAuthScope, authentication.ToChannelFromBotOAuthScope);
+        Assert.Equal(defaults.SigningKeyRefreshInterval, authentication.SigningKeyRefreshInterval);
+        Assert.Equal(defaults.SigningKeyMinimumRefreshInterval, authentication.SigningKeyMinimumRefreshInterval);
+        var connector = section.Get<ConnectorClientOptions>()!;
+        var connectorDefaults = new ConnectorClientOptions();
+        Assert.Equal(connectorDefaults.ConnectorMaxAttempts, connector.ConnectorMaxAttempts);
+        Assert.Equal(connectorDefaults.ConnectorRetryDelay, connector.ConnectorRetryDelay);
+        Assert.Equal(connectorDefaults.ConnectorMaxRetryDelay, connector.ConnectorMaxRetryDelay);
     }
 
     private static string RepositoryRoot()
