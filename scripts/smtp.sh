@@ -14,11 +14,11 @@ pid_file="$state_dir/smtpd.pid"
 
 install() {
     if ! "$python" -c 'import aiosmtpd' >/dev/null 2>&1; then
-        if [ "$(id -u)" -eq 0 ]; then
-            apt-get install -y python3-aiosmtpd >/dev/null
-        else
-            sudo apt-get install -y python3-aiosmtpd >/dev/null
-        fi
+        # A fresh machine may have no package lists yet.
+        local sudo=""
+        [ "$(id -u)" -eq 0 ] || sudo="sudo"
+        $sudo apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3-aiosmtpd >/dev/null
     fi
 }
 
