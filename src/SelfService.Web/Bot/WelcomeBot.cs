@@ -7,20 +7,20 @@ namespace SelfService.Web.Bot;
 
 /// <summary>
 /// The bot until the SEND conversations arrive: it says hello, says plainly that it cannot yet
-/// talk about a request or a plan, and points to what the website and the SEND team offer today.
+/// talk about a request or a plan in chat, and points to the portal pages that can.
 /// </summary>
 public sealed class WelcomeBot(IOptions<CouncilOptions> council) : ActivityHandler
 {
     public const string NotYet =
-        "I cannot yet help you ask for an EHC needs assessment or tell you where a request or plan is up to. " +
-        "Those conversations are coming soon.";
+        "I cannot yet answer questions about a request or a plan in this chat. Those conversations are coming soon.";
 
     public string Greeting =>
         $"Hello, I am the SEND Self-Service assistant for {council.Value.Name}'s special educational needs and disabilities (SEND) service.";
 
     public string WhatIsAvailableNow =>
-        "For now, the home page of this website explains what an EHC plan is, who can ask for an assessment and the time limits " +
-        $"the law sets for each step. To ask the SEND team a question, email {council.Value.SendTeamEmail}.";
+        "For now, sign in to this website to ask for an EHC needs assessment (Your requests, /requests) or to see where a " +
+        "request or plan is up to and what happens next (Your cases, /cases). The page /what-happens-and-when shows the " +
+        $"time limits for any request date. To ask the SEND team a question, email {council.Value.SendTeamEmail}.";
 
     protected override async Task OnMembersAddedAsync(
         IList<ChannelAccount> membersAdded, ITurnContext turnContext, CancellationToken cancellationToken)
