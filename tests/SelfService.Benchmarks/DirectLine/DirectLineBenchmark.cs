@@ -4,14 +4,8 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.WebSockets;
-using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using SelfService.BotFramework.Builder;
 using SelfService.BotFramework.Schema;
@@ -36,10 +30,8 @@ internal static class DirectLineBenchmark
 
     public static async Task<int> RunAsync(string output)
     {
-        var loadBefore = LoadAverage();
-        // Test projects get the web app's content root from Mvc.Testing's build step; this exe
-        // says where it is (the script runs from the repository root).
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_SELFSERVICE_WEB", Path.GetFullPath(Path.Combine("src", "SelfService.Web")));
+        var loadBefore = Report.LoadAverage();
+        BenchmarkApp.UseContentRootFromRepository();
         var rows = new List<string>();
         var scratch = Path.Combine(Path.GetTempPath(), $"selfservice-dl-bench-{Guid.NewGuid():N}");
         try
@@ -64,19 +56,19 @@ internal static class DirectLineBenchmark
             }
         }
 
-        Write(output, rows, loadBefore, LoadAverage());
+        Write(output, rows, loadBefore, Report.LoadAverage());
         Console.WriteLine($"Wrote {output}");
         return 0;
     }
 
     private static async Task<List<string>> MeasureAsync(string label, string dataDirectory, string? connectionString)
     {
-        using var app = new BenchmarkApp(dataDirectory, connectionString);
-        app.UseKestrel(0);
-        app.StartServer();
-        var port = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
-            .Select(a => new Uri(a)).First().Port;
-        var root = new Uri($"http://127.0.0.1:{port}");
+        using var app = new BenchmarkApp(
+            dataDirectory,
+            connectionString,
+            new Dictionary<string, string>(StringComparer.Ordinal) { ["DemoData:SeedOnFirstRun"] = "false", ["DirectLine:Secret"] = Secret },
+            services => services.AddSingleton<IBot, EchoBot>());
+        var root = app.StartOnKestrel();
         using var http = new HttpClient { BaseAddress = root };
 
         var rows = new List<string>();
@@ -87,7 +79,7 @@ internal static class DirectLineBenchmark
             var (latencies, seconds) = await RunSizeAsync(http, root, conversations, turns);
             latencies.Sort();
             rows.Add(string.Create(CultureInfo.InvariantCulture,
-                $"| {label} | {conversations} | {latencies.Count} | {latencies.Count / seconds:F0} turns/s | {Percentile(latencies, 50):F1} ms | {Percentile(latencies, 95):F1} ms |"));
+                $"| {label} | {conversations} | {latencies.Count} | {latencies.Count / seconds:F0} turns/s | {Measure.Percentile(latencies, 50):F1} ms | {Measure.Percentile(latencies, 95):F1} ms |"));
         }
 
         return rows;
@@ -114,13 +106,6 @@ internal static class DirectLineBenchmark
         return ([.. latencies], seconds);
     }
 
-    private static double Percentile(List<double> sorted, double percentile) =>
-        sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(percentile / 100 * sorted.Count) - 1)];
-
-    // Other work on the machine moves these figures more than anything in the code; say how busy it was.
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
-
     private static void Write(string path, List<string> rows, string loadBefore, string loadAfter)
     {
         var section = new StringBuilder();
@@ -128,7 +113,7 @@ internal static class DirectLineBenchmark
         section.AppendLine("## Direct Line channel: turns through the web app");
         section.AppendLine();
         section.AppendLine(string.Create(CultureInfo.InvariantCulture,
-            $"Measured {DateTime.UtcNow:yyyy-MM-dd} by `bash scripts/benchmark-directline.sh` (Release build) on {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription.Trim()}, {RuntimeInformation.FrameworkDescription}. ") +
+            $"Measured {DateTime.UtcNow:yyyy-MM-dd} by `bash scripts/benchmark-directline.sh` (Release build) on {Report.Machine}. ") +
             "The real app on Kestrel (loopback) with an echo bot; every conversation has its WebSocket open and sends its next message when the reply to the last one arrives. " +
             "Latency: POST of the user's message until the bot's reply arrives on the stream (the echo, the turn, two stored activities). The load generator runs in the same process, on the same cores. " +
             $"Load average (1, 5, 15 min) before the run: {loadBefore}; after: {loadAfter}.");
@@ -141,13 +126,7 @@ internal static class DirectLineBenchmark
         }
 
         section.Append(End);
-        var existing = File.Exists(path) ? File.ReadAllText(path) : "# Performance\n";
-        var startIndex = existing.IndexOf(Start, StringComparison.Ordinal);
-        var endIndex = existing.IndexOf(End, StringComparison.Ordinal);
-        var updated = startIndex >= 0 && endIndex > startIndex
-            ? existing[..startIndex] + section + existing[(endIndex + End.Length)..]
-            : existing.TrimEnd() + "\n\n" + section + "\n";
-        File.WriteAllText(path, updated);
+        Report.WriteSection(path, Start, End, section.ToString());
     }
 
     /// <summary>One user: a token, a started conversation and its open stream.</summary>
@@ -250,27 +229,6 @@ internal static class DirectLineBenchmark
             catch (Exception e) when (e is OperationCanceledException or WebSocketException)
             {
             }
-        }
-    }
-
-    // Any type of the web assembly names it; its own Program would clash with this one.
-    private sealed class BenchmarkApp(string dataDirectory, string? connectionString) : WebApplicationFactory<SelfService.Web.Hosting.AppPaths>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Development");
-            builder.UseSetting("DataDirectory", dataDirectory);
-            builder.UseSetting("DemoData:SeedOnFirstRun", "false");
-            builder.UseSetting("DirectLine:Secret", Secret);
-            builder.UseSetting("Logging:LogLevel:Default", "Warning");
-            builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
-            if (connectionString is not null)
-            {
-                builder.UseSetting("Database:Provider", "Postgres");
-                builder.UseSetting("ConnectionStrings:CaseStore", connectionString);
-            }
-
-            builder.ConfigureTestServices(services => services.AddSingleton<IBot, EchoBot>());
         }
     }
 
