@@ -63,7 +63,7 @@ public static class IdentityServiceCollectionExtensions
                 cookie.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
                 cookie.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
             });
-        services.AddAuthorization();
+        services.AddStaffAuthorization();
 
         services.AddAntiforgery(o =>
         {
