@@ -31,6 +31,7 @@ builder.Services.AddPortalIdentity(builder.Configuration, builder.Environment, p
 builder.Services.AddEmail(builder.Configuration, builder.Environment, paths);
 builder.Services.AddAssessmentRequests(builder.Configuration);
 builder.Services.AddCaseTracking();
+builder.Services.AddSendBot(builder.Configuration);
 
 var app = builder.Build();
 
