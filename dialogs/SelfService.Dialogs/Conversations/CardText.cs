@@ -9,7 +9,9 @@ namespace SelfService.Dialogs.Conversations;
 /// </summary>
 public static class CardText
 {
-    private const string Special = "\\`*_{}[]()<>#+-.!|~";
+    // What can start markup: emphasis, code, links and images (which need a bracket), HTML, tables,
+    // strike-through, headings. Hyphens and full stops stay as they are: references are full of them.
+    private const string Special = "\\`*_[]<>#|~";
 
     public static string Plain(string? text)
     {

@@ -28,7 +28,7 @@ public sealed partial class KeywordAskReader : IAskReader
         var other = false;
         if (reference is null)
         {
-            var words = WordPattern().Matches(text ?? string.Empty).Select(w => w.Value).ToList();
+            var words = WordPattern().Matches(text ?? string.Empty).Select(w => Possessive().Replace(w.Value, string.Empty)).ToList();
             var matched = subjects.Where(s => s.Names.Any(n => n.Split(' ').All(part => words.Contains(part, StringComparer.OrdinalIgnoreCase)))).ToList();
             if (matched.Count == 1)
             {
@@ -81,6 +81,9 @@ public sealed partial class KeywordAskReader : IAskReader
 
     [GeneratedRegex(@"\bEHCP?-(\d{4}-)?\d{3,6}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
     private static partial Regex ReferencePattern();
+
+    [GeneratedRegex(@"['’]s$", RegexOptions.CultureInvariant, 200)]
+    private static partial Regex Possessive();
 
     [GeneratedRegex(@"[\p{L}'’]+", RegexOptions.CultureInvariant, 200)]
     private static partial Regex WordPattern();
