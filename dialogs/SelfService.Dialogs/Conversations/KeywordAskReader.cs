@@ -54,7 +54,7 @@ public sealed partial class KeywordAskReader : IAskReader
         _ when Has(t, "link my account", "link account", "link code") => Topic.LinkAccount,
         _ when Has(t, "start again", "start over", "cancel") => Topic.Cancel,
         _ when Has(t, "help") => Topic.Help,
-        _ when Has(t, "thank") => Topic.Thanks,
+        _ when Has(t, "thank", "thanks", "thank you", "cheers", "ta") => Topic.Thanks,
         _ when Has(t, "talk to a person", "speak to someone", "talk to someone", "human", "real person", "speak to a person") => Topic.TalkToPerson,
         _ when Has(t, "my queries", "open queries", "my enquiries", "casework queries") => Topic.MemberQueries,
         _ when Has(t, "casework query", "log a query", "constituent") => Topic.MemberQuery,
