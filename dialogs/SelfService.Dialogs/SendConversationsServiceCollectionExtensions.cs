@@ -5,6 +5,7 @@ using SelfService.BotFramework.Builder;
 using SelfService.BotFramework.Cards;
 using SelfService.Data.Cases;
 using SelfService.Data.Conversations;
+using SelfService.Data.Requests;
 using SelfService.Dialogs.Conversations;
 using SelfService.Domain.Calendar;
 
@@ -28,6 +29,7 @@ public static class SendConversationsServiceCollectionExtensions
         services.TryAddScoped<CaseReader>();
         services.TryAddScoped<ChatLinks>();
         services.TryAddScoped<ChatHandoffs>();
+        services.TryAddScoped<RequestDraftStore>();
         services.TryAddSingleton<IAskReader, KeywordAskReader>();
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<ChatOptions>>().Value);
         services.TryAddSingleton<GeneralAnswers>();

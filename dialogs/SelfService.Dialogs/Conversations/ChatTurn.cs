@@ -3,6 +3,7 @@ using SelfService.BotFramework.Builder;
 using SelfService.Data;
 using SelfService.Data.Cases;
 using SelfService.Data.Conversations;
+using SelfService.Data.Requests;
 
 namespace SelfService.Dialogs.Conversations;
 
@@ -27,6 +28,8 @@ public sealed class ChatTurn(ChatUser user, IServiceProvider services, DateOnly 
     public ChatLinks Links => services.GetRequiredService<ChatLinks>();
 
     public ChatHandoffs Handoffs => services.GetRequiredService<ChatHandoffs>();
+
+    public RequestDraftStore Drafts => services.GetRequiredService<RequestDraftStore>();
 
     public static ChatTurn From(ITurnContext turnContext)
     {

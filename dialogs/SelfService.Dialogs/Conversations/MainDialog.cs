@@ -24,7 +24,9 @@ public sealed class MainDialog : CancelAndHelpDialog
         _conversation = conversation;
         _general = general;
         AddDialog(new WaterfallDialog(RouteId, [RouteAsync, ChosenAsync]));
-        AddDialog(new ChoicePrompt(WhichChildId) { Style = ListStyle.SuggestedAction });
+        // Anything that is not one of the names ends the prompt, and is then read as a new question:
+        // someone who changes the subject should not be asked the same thing again.
+        AddDialog(new ChoicePrompt(WhichChildId, (_, _) => Task.FromResult(true)) { Style = ListStyle.SuggestedAction });
     }
 
     protected override IReadOnlyCollection<string> CancelWords { get; } = ["cancel", "quit", "stop", "start again", "start over"];
@@ -47,7 +49,6 @@ public sealed class MainDialog : CancelAndHelpDialog
         return await step.PromptAsync(WhichChildId, new PromptOptions
         {
             Prompt = MessageFactory.Text(_general.WhichChild),
-            RetryPrompt = MessageFactory.Text($"{_general.WhichChild} Choose one of the names, or say \"start again\"."),
             Choices = names,
         }, cancellationToken);
     }
@@ -55,8 +56,13 @@ public sealed class MainDialog : CancelAndHelpDialog
     private async Task<DialogTurnResult> ChosenAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var found = step.GetResult<FoundChoice>();
+        if (found is null)
+        {
+            return await step.ReplaceDialogAsync(RouteId, null, cancellationToken);
+        }
+
         var children = step.Values.GetValue<List<string>>(ChildrenKey) ?? [];
-        if (found is not null && found.Index >= 0 && found.Index < children.Count
+        if (found.Index >= 0 && found.Index < children.Count
             && Enum.TryParse<Topic>(step.Values.GetValue<string>(TopicKey), out var topic)
             && Guid.TryParse(children[found.Index], out var childId))
         {

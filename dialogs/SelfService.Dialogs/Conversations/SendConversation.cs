@@ -74,7 +74,7 @@ public sealed class SendConversation(ChatOptions options, GeneralAnswers general
                 await SayAsync(turnContext, general.TwentyWeeks, cancellationToken);
                 return Routed.Done;
             case Topic.StartRequest:
-                await SayAsync(turnContext, general.StartRequest, cancellationToken);
+                await StartRequestAsync(turnContext, turn, cancellationToken);
                 return Routed.Done;
             case Topic.Complaint:
                 await SayAsync(turnContext, general.Complaint, cancellationToken);
@@ -259,6 +259,21 @@ public sealed class SendConversation(ChatOptions options, GeneralAnswers general
                 await SayAsync(turnContext, $"For {CardText.Plain(facts.Title)}: {appeal}", cancellationToken);
             }
         }
+    }
+
+    /// <summary>Into the portal's request journey: straight back into a request already started, if there is one.</summary>
+    private async Task StartRequestAsync(ITurnContext turnContext, ChatTurn turn, CancellationToken cancellationToken)
+    {
+        if (turn.User.IsKnown
+            && (await turn.Drafts.ListAsync(turn.User.Viewer.AccountId, cancellationToken)).FirstOrDefault(d => !d.IsSubmitted) is { } draft)
+        {
+            await SayAsync(turnContext,
+                $"You started a request on {UkDate.DayMonthYear(DateOnly.FromDateTime(draft.CreatedAtUtc))}. Carry on where you left off: {options.Link($"/requests/{draft.Id:D}")}. " +
+                $"To start another one instead: {options.Link("/requests/new")}", cancellationToken);
+            return;
+        }
+
+        await SayAsync(turnContext, general.StartRequest, cancellationToken);
     }
 
     private async Task UnlinkAsync(ITurnContext turnContext, ChatTurn turn, CancellationToken cancellationToken)

@@ -56,6 +56,30 @@ public sealed class SendBotConversationTests(ChatTestHost host) : IClassFixture<
     }
 
     [Fact]
+    public async Task Changing_the_subject_instead_of_choosing_a_child_answers_the_new_question()
+    {
+        var chat = await HelenAsync();
+        await chat.SayAsync("what are the deadlines for my child?");
+
+        var answer = await chat.SayAsync("what is an EHC plan?");
+        var next = await chat.SayAsync("who is Sam's caseworker?");
+
+        Assert.Contains("legal document", ChatSession.Texts(answer), StringComparison.Ordinal);
+        Assert.DoesNotContain(answer, a => a.Text == "Which child do you mean?");
+        Assert.Contains(DemoCast.CaseworkerName, ChatSession.Texts(next), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Starting_a_request_links_into_the_portal_journey()
+    {
+        var chat = await HelenAsync();
+
+        var reply = await chat.SayAsync("I want to start a request");
+
+        Assert.Contains("/requests", ChatSession.Texts(reply), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Someone_else_s_child_and_a_child_who_does_not_exist_get_the_same_answer()
     {
         var chat = await HelenAsync();
