@@ -16,6 +16,7 @@ public static class SendBotHosting
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSendConversations();
+        services.AddScoped<PortalChatTokens>();
         services.AddOptions<ChatOptions>()
             .Configure<IOptions<CouncilOptions>, IOptions<RequestOptions>>((chat, council, requests) =>
             {
