@@ -16,20 +16,23 @@ namespace SelfService.Dialogs.Tests.Conversations;
 /// The SEND bot over a real SQLite case store (a temporary file) seeded with the demo cast, run
 /// turn by turn through an in-process adapter with the product's state middleware.
 /// </summary>
-public sealed class ChatTestHost : IAsyncLifetime
+public abstract class ChatTestHost : IAsyncLifetime
 {
     public const string Channel = "test";
 
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"selfservice-dialogs-{Guid.NewGuid():N}.db");
     private ServiceProvider? _services;
 
     public IServiceProvider Services => _services ?? throw new InvalidOperationException("Not started.");
 
     public DateOnly Today { get; private set; }
 
+    protected abstract Task<CaseStoreOptions> CreateStoreAsync();
+
+    protected abstract Task DropStoreAsync();
+
     public async Task InitializeAsync()
     {
-        var options = new CaseStoreOptions(CaseStoreProvider.Sqlite, $"Data Source={_path}");
+        var options = await CreateStoreAsync();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddDbContext<CaseStoreDbContext>(b => b.UseCaseStore(options));
@@ -85,10 +88,46 @@ public sealed class ChatTestHost : IAsyncLifetime
             await _services.DisposeAsync();
         }
 
+        await DropStoreAsync();
+    }
+}
+
+/// <summary>The case store in a temporary SQLite file.</summary>
+public sealed class SqliteChatTestHost : ChatTestHost
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"selfservice-dialogs-{Guid.NewGuid():N}.db");
+
+    protected override Task<CaseStoreOptions> CreateStoreAsync() =>
+        Task.FromResult(new CaseStoreOptions(CaseStoreProvider.Sqlite, $"Data Source={_path}"));
+
+    protected override Task DropStoreAsync()
+    {
         SqliteConnection.ClearAllPools();
         foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" })
         {
             File.Delete(file);
+        }
+
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>The case store in a scratch PostgreSQL database.</summary>
+public sealed class PostgresChatTestHost : ChatTestHost
+{
+    private SelfService.Testing.PostgresScratchDatabase? _database;
+
+    protected override async Task<CaseStoreOptions> CreateStoreAsync()
+    {
+        _database = await SelfService.Testing.PostgresScratchDatabase.CreateAsync("selfservice_chat");
+        return new CaseStoreOptions(CaseStoreProvider.Postgres, _database.ConnectionString);
+    }
+
+    protected override async Task DropStoreAsync()
+    {
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
         }
     }
 }

@@ -10,8 +10,8 @@ using SelfService.Domain.Timeline;
 
 namespace SelfService.Dialogs.Tests.Conversations;
 
-/// <summary>The bot's conversations at dialog level, over the demo case store.</summary>
-public sealed class SendBotConversationTests(ChatTestHost host) : IClassFixture<ChatTestHost>
+/// <summary>The bot's conversations at dialog level, over the demo case store (on each provider).</summary>
+public abstract class SendBotConversationTests(ChatTestHost host)
 {
     private string SamReference => DemoCast.SamCaseReference(host.Today);
 
@@ -165,3 +165,7 @@ public sealed class SendBotConversationTests(ChatTestHost host) : IClassFixture<
     private static string Render(IEnumerable<BotFramework.Schema.Activity> activities) =>
         string.Join("\n---\n", activities.Select(a => $"{a.Text}|{JsonSerializer.Serialize(a.Attachments)}|{JsonSerializer.Serialize(a.SuggestedActions)}"));
 }
+
+public sealed class SqliteSendBotConversationTests(SqliteChatTestHost host) : SendBotConversationTests(host), IClassFixture<SqliteChatTestHost>;
+
+public sealed class PostgresSendBotConversationTests(PostgresChatTestHost host) : SendBotConversationTests(host), IClassFixture<PostgresChatTestHost>;
