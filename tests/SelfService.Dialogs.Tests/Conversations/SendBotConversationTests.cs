@@ -5,6 +5,8 @@ using SelfService.Data;
 using SelfService.Data.DemoData;
 using SelfService.Data.Storage;
 using SelfService.Dialogs.Conversations;
+using SelfService.Domain.Appeals;
+using SelfService.Domain.Assessments;
 using SelfService.Domain.Calendar;
 using SelfService.Domain.Timeline;
 
@@ -160,6 +162,44 @@ public abstract class SendBotConversationTests(ChatTestHost host)
         Assert.Contains(hello, a => a.Attachments is { Count: > 0 });
         Assert.StartsWith("You're welcome", ChatSession.Texts(thanks), StringComparison.Ordinal);
         Assert.StartsWith("Sorry, I can't help with that.", ChatSession.Texts(other), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_refusal_gets_the_options_and_the_appeal_deadline_for_that_letter()
+    {
+        var letter = host.Today.AddDays(-3);
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var commands = new CaseCommands(scope.ServiceProvider.GetRequiredService<CaseStoreDbContext>());
+            await commands.ExecuteAsync(
+                DemoCast.YoungPersonCaseId,
+                new Recording(DemoCast.CaseworkerEmail, DateTime.UtcNow),
+                c => c.RecordDecisionToAssess(new DecisionToAssess(Guid.NewGuid(), letter, false, "The evidence shows needs can be met from the school's resources."), new Recording(DemoCast.CaseworkerEmail, DateTime.UtcNow)),
+                "case.decisionToAssess");
+        }
+
+        var jordan = host.Session(await host.LinkedUserAsync(DemoCast.YoungPersonEmail));
+
+        var reply = ChatSession.Texts(await jordan.SayAsync("what can I do if the council says no?"));
+
+        Assert.Contains("mediation", reply, StringComparison.Ordinal);
+        Assert.Contains(AppealDeadline.Calculate(letter, null, WorkingDayCalendar.EnglandAndWales).Explanation, reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_councillor_is_pointed_to_casework_queries_and_a_parent_is_told_they_are_for_members()
+    {
+        var councillor = host.Session(await host.LinkedUserAsync(DemoCast.CouncillorEmail));
+        var parent = await HelenAsync();
+
+        var log = ChatSession.Texts(await councillor.SayAsync("I need to log a casework query for a constituent"));
+        var open = ChatSession.Texts(await councillor.SayAsync("where are my open queries?"));
+        var notMember = ChatSession.Texts(await parent.SayAsync("I need to log a casework query for a constituent"));
+
+        Assert.Contains("/members/enquiries/new", log, StringComparison.Ordinal);
+        Assert.Contains("/members/enquiries", open, StringComparison.Ordinal);
+        Assert.DoesNotContain("/members/enquiries", notMember, StringComparison.Ordinal);
+        Assert.Contains("councillors and MPs", notMember, StringComparison.Ordinal);
     }
 
     private static string Render(IEnumerable<BotFramework.Schema.Activity> activities) =>
