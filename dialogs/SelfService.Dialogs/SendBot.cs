@@ -22,7 +22,7 @@ public sealed class SendBot(
     SendConversation conversation,
     GeneralAnswers general,
     ChatClock clock,
-    IOptions<ChatOptions> options) : ActivityHandler
+    IOptions<ConversationOptions> options) : ActivityHandler
 {
     private readonly IStatePropertyAccessor<DialogState> _dialogState = conversationState.CreateProperty<DialogState>("SendBot.DialogState");
     private readonly IStatePropertyAccessor<ChatTranscript> _transcript = conversationState.CreateProperty<ChatTranscript>("SendBot.Transcript");

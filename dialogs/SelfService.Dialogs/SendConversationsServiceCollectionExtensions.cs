@@ -16,12 +16,12 @@ public static class SendConversationsServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="SendBot"/> as the bot for every channel, with its dialogs, cards and the
     /// chat's own records (channel links, one-time codes, messages to a person). Configure
-    /// <see cref="ChatOptions"/> for the council's name, the SEND team's address and the portal's address.
+    /// <see cref="ConversationOptions"/> for the council's name, the SEND team's address and the portal's address.
     /// </summary>
     public static IServiceCollection AddSendConversations(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddOptions<ChatOptions>();
+        services.AddOptions<ConversationOptions>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(WorkingDayCalendar.EnglandAndWales);
         services.TryAddSingleton(_ => CardTemplates.FromAppDirectory());
@@ -31,7 +31,7 @@ public static class SendConversationsServiceCollectionExtensions
         services.TryAddScoped<ChatHandoffs>();
         services.TryAddScoped<RequestDraftStore>();
         services.TryAddSingleton<IAskReader, KeywordAskReader>();
-        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<ChatOptions>>().Value);
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<ConversationOptions>>().Value);
         services.TryAddSingleton<GeneralAnswers>();
         services.TryAddSingleton<CaseAnswers>();
         services.TryAddSingleton<SendCards>();

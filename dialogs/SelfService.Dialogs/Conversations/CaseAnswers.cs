@@ -13,7 +13,7 @@ namespace SelfService.Dialogs.Conversations;
 /// domain clock and wording as the case page, so the two never disagree.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "All the wording is read through one instance, whichever lines happen to use configuration.")]
-public sealed class CaseAnswers(ChatOptions options, WorkingDayCalendar calendar)
+public sealed class CaseAnswers(ConversationOptions options, WorkingDayCalendar calendar)
 {
     public static string CasePath(string reference) => $"/cases/{Uri.EscapeDataString(reference)}";
 

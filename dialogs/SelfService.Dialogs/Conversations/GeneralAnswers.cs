@@ -2,7 +2,7 @@ namespace SelfService.Dialogs.Conversations;
 
 /// <summary>What the bot says that depends on no one's case: the same for everyone, signed in or not.</summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "All the wording is read through one instance, whichever lines happen to use configuration.")]
-public sealed class GeneralAnswers(ChatOptions options)
+public sealed class GeneralAnswers(ConversationOptions options)
 {
     public string Greeting =>
         $"Hello, I am the SEND Self-Service assistant for {options.CouncilName}'s special educational needs and disabilities (SEND) service.";

@@ -9,7 +9,7 @@ namespace SelfService.Dialogs.Conversations;
 /// The Adaptive Cards the bot sends, from the templates in <c>cards/</c>. Every value comes from
 /// the case store or the bot's own words, escaped; nothing the user typed goes into a card.
 /// </summary>
-public sealed class SendCards(CardTemplates templates, ChatOptions options)
+public sealed class SendCards(CardTemplates templates, ConversationOptions options)
 {
     public Attachment Welcome(string serviceName) =>
         templates.Attachment("welcome", new { serviceName = CardText.Plain(serviceName), aboutUrl = options.Link("/what-happens-and-when") });

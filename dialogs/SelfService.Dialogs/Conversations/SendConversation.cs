@@ -17,7 +17,7 @@ public sealed record Routed(bool Answered, Topic Topic = Topic.Unknown, IReadOnl
 /// for the turn's viewer, and a child or reference the viewer may not see gets exactly the same
 /// reply as one that does not exist.
 /// </summary>
-public sealed class SendConversation(ChatOptions options, GeneralAnswers general, CaseAnswers answers, SendCards cards, IAskReader reader)
+public sealed class SendConversation(ConversationOptions options, GeneralAnswers general, CaseAnswers answers, SendCards cards, IAskReader reader)
 {
     public const int MaxQueryLength = 2000;
 

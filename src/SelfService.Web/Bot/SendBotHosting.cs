@@ -10,21 +10,20 @@ public static class SendBotHosting
 {
     /// <summary>
     /// The SEND conversations as the bot on every channel, speaking for the configured council and
-    /// linking to the portal's public address (section "Chat" may override either).
+    /// linking to the portal's public address (section "Conversations" may override either).
     /// </summary>
     public static IServiceCollection AddSendBot(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSendConversations();
-        services.AddScoped<PortalChatTokens>();
-        services.AddOptions<ChatOptions>()
+        services.AddOptions<ConversationOptions>()
             .Configure<IOptions<CouncilOptions>, IOptions<RequestOptions>>((chat, council, requests) =>
             {
                 chat.CouncilName = council.Value.Name;
                 chat.SendTeamEmail = council.Value.SendTeamEmail;
                 chat.PortalBaseUrl = requests.Value.PortalBaseUrl;
             })
-            .Bind(configuration.GetSection(ChatOptions.SectionName));
+            .Bind(configuration.GetSection(ConversationOptions.SectionName));
         return services;
     }
 }

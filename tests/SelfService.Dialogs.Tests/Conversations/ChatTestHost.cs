@@ -38,7 +38,7 @@ public abstract class ChatTestHost : IAsyncLifetime
         services.AddDbContext<CaseStoreDbContext>(b => b.UseCaseStore(options));
         services.AddBotState();
         services.AddSendConversations();
-        services.Configure<ChatOptions>(o =>
+        services.Configure<ConversationOptions>(o =>
         {
             o.CouncilName = "Leeds City Council";
             o.SendTeamEmail = "send.team@example.com";

@@ -1,9 +1,4 @@
-using System.Security.Claims;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using SelfService.BotFramework.DirectLine;
-using SelfService.Web.Bot;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using SelfService.Data.Conversations;
@@ -191,27 +186,6 @@ public sealed class ChatConversationTests(ChatWebAppFactory factory) : IClassFix
         Assert.DoesNotContain("**Sam**", visible, StringComparison.Ordinal);
         Assert.DoesNotContain("${childName}", visible, StringComparison.Ordinal);
         Assert.NotEmpty(markup);
-    }
-
-    [Fact]
-    public async Task The_portal_s_token_helper_names_the_signed_in_account_and_no_one_else()
-    {
-        var helen = await factory.AccountIdAsync(DemoCast.ParentEmail);
-        await using var scope = factory.Services.CreateAsyncScope();
-        var http = scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>();
-        var tokens = scope.ServiceProvider.GetRequiredService<DirectLineTokens>();
-
-        http.HttpContext = new DefaultHttpContext();
-        var anonymous = tokens.Check(scope.ServiceProvider.GetRequiredService<PortalChatTokens>().Mint().Token).Claims!;
-        http.HttpContext = new DefaultHttpContext
-        {
-            User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, helen.ToString()), new Claim(ClaimTypes.Email, DemoCast.ParentEmail)], "test")),
-        };
-        var signedIn = tokens.Check(scope.ServiceProvider.GetRequiredService<PortalChatTokens>().Mint().Token).Claims!;
-
-        Assert.StartsWith(ChatUserIds.AnonymousPrefix, anonymous.UserId, StringComparison.Ordinal);
-        Assert.Equal($"u:{helen:D}", signedIn.UserId);
-        Assert.Null(signedIn.UserName);
     }
 
     [Fact]

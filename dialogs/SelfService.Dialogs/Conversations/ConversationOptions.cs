@@ -1,9 +1,9 @@
 namespace SelfService.Dialogs.Conversations;
 
-/// <summary>What the bot says about the council and where it links to (section "Chat", filled in by the host).</summary>
-public sealed class ChatOptions
+/// <summary>What the bot says about the council and where it links to (section "Conversations", filled in by the host).</summary>
+public sealed class ConversationOptions
 {
-    public const string SectionName = "Chat";
+    public const string SectionName = "Conversations";
 
     public string CouncilName { get; set; } = "the council";
 
