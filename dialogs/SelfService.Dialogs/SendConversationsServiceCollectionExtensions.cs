@@ -7,6 +7,7 @@ using SelfService.Data.Cases;
 using SelfService.Data.Conversations;
 using SelfService.Data.Requests;
 using SelfService.Dialogs.Conversations;
+using SelfService.Dialogs.Understanding;
 using SelfService.Domain.Calendar;
 
 namespace SelfService.Dialogs;
@@ -30,7 +31,9 @@ public static class SendConversationsServiceCollectionExtensions
         services.TryAddScoped<ChatLinks>();
         services.TryAddScoped<ChatHandoffs>();
         services.TryAddScoped<RequestDraftStore>();
-        services.TryAddSingleton<IAskReader, KeywordAskReader>();
+        // Built by hand: the container would pick the constructor taking a training set and pass an empty one.
+        services.TryAddSingleton<IIntentRecogniser>(_ => new SendLanguageUnderstanding());
+        services.TryAddSingleton<IAskReader, RecogniserAskReader>();
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<ConversationOptions>>().Value);
         services.TryAddSingleton<GeneralAnswers>();
         services.TryAddSingleton<CaseAnswers>();

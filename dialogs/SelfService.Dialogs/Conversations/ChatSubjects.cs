@@ -12,6 +12,12 @@ namespace SelfService.Dialogs.Conversations;
 /// <param name="PlanReference">The plan in place, if any.</param>
 public sealed record ChatSubject(Guid ChildId, string DisplayName, IReadOnlyList<string> Names, string? CaseReference, bool CaseIsOpen, string? PlanReference)
 {
+    public string FirstName { get; init; } = string.Empty;
+
+    public string? KnownAs { get; init; }
+
+    public string LastName { get; init; } = string.Empty;
+
     /// <summary>What to answer about: an open request first, then a plan in place, then a closed request.</summary>
     public bool FollowsPlan => PlanReference is not null && !(CaseReference is not null && CaseIsOpen);
 }
@@ -44,7 +50,12 @@ public static class ChatSubjects
                 string[] names = [child.FirstName, child.KnownAs ?? child.FirstName, child.DisplayName, $"{child.FirstName} {child.LastName}"];
                 return new ChatSubject(
                     child.Id, child.DisplayName, names.Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
-                    caseItem?.Reference, caseItem is { } open && !open.Stage.IsClosed(), plan?.Reference);
+                    caseItem?.Reference, caseItem is { } open && !open.Stage.IsClosed(), plan?.Reference)
+                {
+                    FirstName = child.FirstName,
+                    KnownAs = child.KnownAs,
+                    LastName = child.LastName,
+                };
             })
             .OrderBy(s => s.DisplayName, StringComparer.Ordinal)
             .ToList();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using SelfService.BotFramework.Builder;
 using SelfService.BotFramework.Schema;
 using SelfService.Data.Conversations;
@@ -17,7 +18,7 @@ public sealed record Routed(bool Answered, Topic Topic = Topic.Unknown, IReadOnl
 /// for the turn's viewer, and a child or reference the viewer may not see gets exactly the same
 /// reply as one that does not exist.
 /// </summary>
-public sealed class SendConversation(ConversationOptions options, GeneralAnswers general, CaseAnswers answers, SendCards cards, IAskReader reader)
+public sealed partial class SendConversation(ConversationOptions options, GeneralAnswers general, CaseAnswers answers, SendCards cards, IAskReader reader)
 {
     public const int MaxQueryLength = 2000;
 
@@ -183,13 +184,19 @@ public sealed class SendConversation(ConversationOptions options, GeneralAnswers
     {
         var viewer = turn.User.Viewer;
         CaseFacts? facts = null;
-        if (await turn.Reader.FindForViewerAsync(reference, viewer, ChatChannel.Name, cancellationToken) is { } record)
+        foreach (var candidate in ReferenceSpellings(reference))
         {
-            facts = answers.Facts(record, turn.Today);
-        }
-        else if (await turn.Reader.FindPlanForViewerAsync(reference, viewer, ChatChannel.Name, cancellationToken) is { } plan)
-        {
-            facts = answers.Facts(plan, turn.Today);
+            if (await turn.Reader.FindForViewerAsync(candidate, viewer, ChatChannel.Name, cancellationToken) is { } record)
+            {
+                facts = answers.Facts(record, turn.Today);
+                break;
+            }
+
+            if (await turn.Reader.FindPlanForViewerAsync(candidate, viewer, ChatChannel.Name, cancellationToken) is { } plan)
+            {
+                facts = answers.Facts(plan, turn.Today);
+                break;
+            }
         }
 
         if (facts is null)
@@ -372,6 +379,22 @@ public sealed class SendConversation(ConversationOptions options, GeneralAnswers
         var whatNext = general.MessageSentWhatNext(CardText.Plain(recipientName));
         await SendAsync(turnContext, $"Message sent. Your reference is {handoff.Reference}. {whatNext}", cards.Confirmation("Message sent", handoff.Reference, whatNext), cancellationToken);
     }
+
+    /// <summary>
+    /// A typed reference as read, and with one fewer leading zero: older references have five
+    /// digits, and the understanding writes six. Each spelling goes through the policy alike.
+    /// </summary>
+    private static IEnumerable<string> ReferenceSpellings(string reference)
+    {
+        yield return reference;
+        if (ShortReference().Match(reference) is { Success: true } m)
+        {
+            yield return $"{m.Groups["prefix"].Value}{m.Groups["number"].Value}";
+        }
+    }
+
+    [GeneratedRegex(@"^(?<prefix>EHC-\d{4}-|EHCP-)0(?<number>\d{5})$", RegexOptions.CultureInvariant, 200)]
+    private static partial Regex ShortReference();
 
     private static Task<ResourceResponse> SayAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken) =>
         turnContext.SendActivityAsync(MessageFactory.Text(text), cancellationToken);

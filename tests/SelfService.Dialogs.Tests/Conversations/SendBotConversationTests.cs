@@ -82,6 +82,16 @@ public abstract class SendBotConversationTests(ChatTestHost host)
     }
 
     [Fact]
+    public async Task A_family_s_own_reference_typed_loosely_finds_their_case()
+    {
+        var chat = await HelenAsync();
+
+        var reply = await chat.SayAsync($"what's happening with {SamReference.ToLowerInvariant().Replace("-", " ", StringComparison.Ordinal)}?");
+
+        Assert.Contains($"Sam Carter: request {SamReference}", ChatSession.Texts(reply), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Someone_else_s_child_and_a_child_who_does_not_exist_get_the_same_answer()
     {
         var chat = await HelenAsync();
