@@ -7,6 +7,7 @@ using SelfService.Data.Cases;
 using SelfService.Data.Conversations;
 using SelfService.Data.Requests;
 using SelfService.Dialogs.Conversations;
+using SelfService.Dialogs.Understanding;
 using SelfService.Domain.Calendar;
 
 namespace SelfService.Dialogs;
@@ -30,7 +31,7 @@ public static class SendConversationsServiceCollectionExtensions
         services.TryAddScoped<ChatLinks>();
         services.TryAddScoped<ChatHandoffs>();
         services.TryAddScoped<RequestDraftStore>();
-        services.TryAddSingleton<IAskReader, KeywordAskReader>();
+        services.AddSendLanguageUnderstanding();
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<ChatOptions>>().Value);
         services.TryAddSingleton<GeneralAnswers>();
         services.TryAddSingleton<CaseAnswers>();
