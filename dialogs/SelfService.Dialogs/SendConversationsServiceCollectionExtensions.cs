@@ -31,9 +31,7 @@ public static class SendConversationsServiceCollectionExtensions
         services.TryAddScoped<ChatLinks>();
         services.TryAddScoped<ChatHandoffs>();
         services.TryAddScoped<RequestDraftStore>();
-        // Built by hand: the container would pick the constructor taking a training set and pass an empty one.
-        services.TryAddSingleton<IIntentRecogniser>(_ => new SendLanguageUnderstanding());
-        services.TryAddSingleton<IAskReader, RecogniserAskReader>();
+        services.AddSendLanguageUnderstanding();
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<ConversationOptions>>().Value);
         services.TryAddSingleton<GeneralAnswers>();
         services.TryAddSingleton<CaseAnswers>();

@@ -39,7 +39,9 @@ public sealed class SendLanguageUnderstanding : IIntentRecogniser
         var rows = training.ToList();
         var context = new RecognitionContext(TrainingChildren, new DateOnly(2026, 1, 1));
         _knownWords = rows
-            .SelectMany(u => Words.Split(u.Text).SelectMany(w => Words.Expand(w.Lower)))
+            .SelectMany(u => Words.Split(u.Text)
+                .Where(w => !u.ChildNames.Contains(w.Text, StringComparer.OrdinalIgnoreCase))
+                .SelectMany(w => Words.Expand(w.Lower)))
             .Concat(Concepts.Vocabulary)
             .Where(w => w.Length > 0)
             .ToHashSet(StringComparer.Ordinal);
