@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SelfService.Data;
 using SelfService.Domain.Access;
+using SelfService.Domain.People;
 using SelfService.Web.Hosting;
+using SelfService.Web.Identity.Staff;
 
 namespace SelfService.Web.Identity;
 
@@ -46,10 +48,15 @@ public sealed class PortalUser(
         var schools = await db.SchoolContacts.Where(c => c.Email == email && c.Active).Select(c => c.SchoolId).ToListAsync(cancellationToken);
         var member = await db.ElectedMembers.Where(m => m.Email == email).OrderBy(m => m.Id).FirstOrDefaultAsync(cancellationToken);
 
-        var staffAllowed = options.Value.StaffByEmailCode ?? environment.IsDevelopment();
+        // Staff who signed in through the council's identity provider have the role their token gave;
+        // by email code, staff access is for Development's demo staff only (SignInOptions.StaffByEmailCode).
+        var staffSession = StaffSessionClaims.StaffOf(Principal);
+        var staffAllowed = staffSession is null && (options.Value.StaffByEmailCode ?? environment.IsDevelopment());
         var staff = staffAllowed
-            ? await db.StaffMembers.Where(s => s.Email == email).FirstOrDefaultAsync(cancellationToken)
-            : null;
+            ? await db.StaffMembers.Where(s => s.Email == email).Select(s => new { s.Id, Role = (StaffRole?)s.Role }).FirstOrDefaultAsync(cancellationToken)
+            : staffSession is { } session && await db.StaffMembers.AnyAsync(s => s.Id == session.StaffMemberId, cancellationToken)
+                ? new { Id = session.StaffMemberId, Role = (StaffRole?)session.Role }
+                : null;
 
         return new Viewer
         {
