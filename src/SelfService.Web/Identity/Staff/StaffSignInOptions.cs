@@ -109,8 +109,9 @@ public sealed class StaffSignInOptionsValidator : IValidateOptions<StaffSignInOp
             failures.Add("StaffSignIn:CallbackPath must be a path on this site, starting with '/'.");
         }
 
-        if (!Uri.TryCreate(options.SignedOutRedirect, UriKind.RelativeOrAbsolute, out var signedOut)
-            || (!signedOut.IsAbsoluteUri && !options.SignedOutRedirect.StartsWith('/')))
+        // A path on this site, or an absolute web address (on Unix "/x" also parses as a file:// URI).
+        var signedOutIsPath = options.SignedOutRedirect.StartsWith('/') && !options.SignedOutRedirect.StartsWith("//", StringComparison.Ordinal);
+        if (!signedOutIsPath && !(Uri.TryCreate(options.SignedOutRedirect, UriKind.Absolute, out var signedOut) && signedOut.Scheme is "https" or "http"))
         {
             failures.Add("StaffSignIn:SignedOutRedirect must be a path on this site or an absolute address.");
         }

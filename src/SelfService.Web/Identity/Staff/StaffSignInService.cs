@@ -222,7 +222,7 @@ public sealed partial class StaffSignInService(
         }
 
         var settings = options.Value;
-        var signedOut = Uri.TryCreate(settings.SignedOutRedirect, UriKind.Absolute, out var absolute) ? absolute.ToString() : AbsoluteUrl(context, settings.SignedOutRedirect);
+        var signedOut = settings.SignedOutRedirect.StartsWith('/') ? AbsoluteUrl(context, settings.SignedOutRedirect) : settings.SignedOutRedirect;
         return QueryHelpers.AddQueryString(provider.EndSessionEndpoint, new Dictionary<string, string?>
         {
             ["id_token_hint"] = idToken,
