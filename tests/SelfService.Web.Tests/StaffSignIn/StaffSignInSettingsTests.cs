@@ -73,6 +73,20 @@ public sealed class StaffSignInSettingsTests
     }
 
     [Fact]
+    public async Task The_callback_answers_at_a_configured_callback_path()
+    {
+        await using var app = new StaffSignInWebAppFactory(StaffSignInWebAppFactory.UnreachableAuthority());
+        await using var moved = app.WithWebHostBuilder(b => b.UseSetting("StaffSignIn:CallbackPath", "/auth/council/callback"));
+        using var client = PortalSignIn.CreateClient(moved, StaffSignInWebAppFactory.Origin);
+
+        // No sign-in was started in this client, so the page explains that: the route is there.
+        using var response = await client.GetAsync("/auth/council/callback?code=x&state=y");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Your sign-in did not complete", (await Html.ParseAsync(response)).QuerySelector("h1")?.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task A_provider_whose_metadata_cannot_be_read_gives_a_retry_page_not_an_error()
     {
         await using var app = new StaffSignInWebAppFactory(StaffSignInWebAppFactory.UnreachableAuthority());

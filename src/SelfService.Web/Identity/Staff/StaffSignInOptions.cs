@@ -26,7 +26,9 @@ public sealed class StaffSignInOptions
     public string? ClientSecret { get; set; }
 
     /// <summary>Where the provider sends people back to; register <c>{site}{CallbackPath}</c> at the provider.</summary>
-    public string CallbackPath { get; set; } = "/staff/sign-in/callback";
+    public string CallbackPath { get; set; } = DefaultCallbackPath;
+
+    public const string DefaultCallbackPath = "/staff/sign-in/callback";
 
     /// <summary>
     /// The site's public address, for the redirect URIs when a proxy in front hides it. Empty: the

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 
 namespace SelfService.Web.Identity.Staff;
@@ -13,6 +14,15 @@ public static class StaffSignInServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<StaffSignInOptions>, StaffSignInOptionsValidator>();
         services.AddSingleton<IValidateOptions<SignInOptions>, NoStaffEmailCodesOutsideDevelopment>();
+
+        // The callback page answers at the configured path too, whatever the provider was given.
+        services.AddOptions<RazorPagesOptions>().Configure<IOptions<StaffSignInOptions>>((pages, staff) =>
+        {
+            if (staff.Value.CallbackPath != StaffSignInOptions.DefaultCallbackPath && staff.Value.CallbackPath.StartsWith('/'))
+            {
+                pages.Conventions.AddPageRoute("/StaffSignIn/Callback", staff.Value.CallbackPath.TrimStart('/'));
+            }
+        });
 
         services.AddHttpClient(OpenIdProviderMetadata.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
         services.AddMemoryCache();
