@@ -64,12 +64,14 @@ public sealed class StaffSignInTests(StaffSignInBrowserFixture fixture) : IClass
 
         await Page.GetByRole(AriaRole.Link, new() { Name = "Sign out" }).ClickAsync();
         await Page.WaitForURLAsync(fixture.Origin + "/staff/sign-out");
+        await Accessibility.AssertNoViolationsAsync(Page);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
 
         // The provider asks before ending its own session, then sends the browser back.
         await Page.GetByRole(AriaRole.Button, new() { Name = "Yes, sign me out" }).ClickAsync();
         await Page.WaitForURLAsync(fixture.Origin + "/staff/signed-out");
         await Assertions.Expect(Page.Locator("h1")).ToHaveTextAsync("You have signed out");
+        await Accessibility.AssertNoViolationsAsync(Page);
         Assert.False((await ViewerAsync()).GetProperty("isSignedIn").GetBoolean());
 
         // Neither end remembers the person: the staff home leads to the provider's login page again.

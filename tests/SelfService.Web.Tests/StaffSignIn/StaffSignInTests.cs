@@ -45,6 +45,10 @@ public sealed class StaffSignInTests(StaffSignInFixture fixture) : IClassFixture
         Assert.True(viewer.Viewer.IsStaff);
         Assert.Equal(nameof(StaffRole.Caseworker), viewer.Viewer.StaffRole);
         Assert.Equal(StaffSignInFixture.NewCaseworker, viewer.Email);
+        using (var managersOnly = await app.GetAsync(StaffSignInWebAppFactory.ManagersOnlyPath))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, managersOnly.StatusCode);
+        }
 
         // A first sign-in makes the staff record with the token's role, and keeps the provider's subject.
         var (member, identity) = await fixture.WithStoreAsync(async db => (
@@ -81,6 +85,11 @@ public sealed class StaffSignInTests(StaffSignInFixture fixture) : IClassFixture
         var viewer = (await app.GetFromJsonAsync<ViewerDto>(StaffSignInWebAppFactory.ViewerPath))!;
         Assert.Equal(existing.Id, viewer.Viewer.StaffMemberId);
         Assert.Equal(nameof(StaffRole.ServiceManager), viewer.Viewer.StaffRole);
+        using (var managersOnly = await app.GetAsync(StaffSignInWebAppFactory.ManagersOnlyPath))
+        {
+            // The staff list still said caseworker when the token said service manager: the token wins.
+            Assert.Equal(HttpStatusCode.OK, managersOnly.StatusCode);
+        }
 
         // The token's address had capitals; accounts and staff records are matched on the normalised form.
         Assert.Equal(StaffSignInFixture.ExistingOfficer, viewer.Email);

@@ -25,6 +25,9 @@ public sealed class StaffSignInWebAppFactory(Uri authority, string clientSecret 
 
     public const string ViewerPath = "/api/test/staff-viewer";
 
+    /// <summary>Behind the <see cref="StaffAuthorization.Manager"/> policy: 403 for anyone but a service manager or administrator.</summary>
+    public const string ManagersOnlyPath = "/api/test/managers-only";
+
     public const string CaseworkerRole = "SEND.Caseworker";
 
     public const string ManagerRole = "SEND.ServiceManager";
@@ -76,11 +79,14 @@ public sealed class StaffSignInWebAppFactory(Uri authority, string clientSecret 
 
     private sealed class StaffViewerEndpoint : IApiEndpointGroup
     {
-        public void Map(RouteGroupBuilder api) =>
+        public void Map(RouteGroupBuilder api)
+        {
             api.MapGet("/test/staff-viewer", async (IPortalUser user, CancellationToken cancellationToken) =>
             {
                 var viewer = await user.GetViewerAsync(cancellationToken);
                 return TypedResults.Ok(new ViewerDto(ViewerWire.From(viewer), true, user.IsSignedIn, user.AccountId, user.Email));
             });
+            api.MapGet("/test/managers-only", () => TypedResults.Ok("manager")).RequireAuthorization(StaffAuthorization.Manager);
+        }
     }
 }
