@@ -51,7 +51,7 @@ public sealed record ChatUser(Viewer Viewer, ChatIdentitySource Source, bool IsI
         }
 
         // Staff see the chat as members of the public: their case work belongs in the staff console.
-        var viewer = accountId is { } id ? await db.ForAccountIdAsync(id, today, includeStaff: false, cancellationToken) : Viewer.Anonymous;
+        var viewer = accountId is { } id ? await db.ForAccountIdAsync(id, today, cancellationToken) : Viewer.Anonymous;
         return new ChatUser(viewer, viewer.IsSignedIn ? source : ChatIdentitySource.Anonymous, inProcess, channelId, userId);
     }
 }

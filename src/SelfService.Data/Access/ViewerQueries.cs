@@ -5,18 +5,15 @@ using SelfService.Domain.Access;
 namespace SelfService.Data.Access;
 
 /// <summary>
-/// Builds the <see cref="Viewer"/> for an account from the case store: every role its email
-/// address holds today. The portal and the chat both use it, so a person sees the same cases
-/// whichever way they ask.
+/// Builds the <see cref="Viewer"/> for an account from the case store: every family, school and
+/// member role its email address holds today. The portal and the chat both use it, so a person
+/// sees the same cases whichever way they ask. Staff roles are not here: they depend on how the
+/// person signed in, which only the portal knows, and the chat never acts as staff.
 /// </summary>
 public static class ViewerQueries
 {
-    /// <param name="includeStaff">
-    /// Whether a staff record at this address counts. Only where staff sign in as strongly as the
-    /// host requires; elsewhere a staff member is treated as a member of the public.
-    /// </param>
     public static async Task<Viewer> ForAccountAsync(
-        this CaseStoreDbContext db, Guid accountId, string email, DateOnly today, bool includeStaff, CancellationToken cancellationToken = default)
+        this CaseStoreDbContext db, Guid accountId, string email, DateOnly today, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
 
@@ -34,9 +31,6 @@ public static class ViewerQueries
 
         var schools = await db.SchoolContacts.Where(c => c.Email == email && c.Active).Select(c => c.SchoolId).ToListAsync(cancellationToken);
         var member = await db.ElectedMembers.Where(m => m.Email == email).OrderBy(m => m.Id).FirstOrDefaultAsync(cancellationToken);
-        var staff = includeStaff
-            ? await db.StaffMembers.Where(s => s.Email == email).FirstOrDefaultAsync(cancellationToken)
-            : null;
 
         return new Viewer
         {
@@ -47,14 +41,12 @@ public static class ViewerQueries
             YoungPersonChildId = youngPerson?.Id,
             SchoolIds = schools.ToHashSet(),
             ElectedMemberId = member?.Id,
-            StaffMemberId = staff?.Id,
-            StaffRole = staff?.Role,
         };
     }
 
     /// <summary>The viewer for an account known only by id (a chat user); anonymous when there is no such account.</summary>
     public static async Task<Viewer> ForAccountIdAsync(
-        this CaseStoreDbContext db, Guid accountId, DateOnly today, bool includeStaff, CancellationToken cancellationToken = default)
+        this CaseStoreDbContext db, Guid accountId, DateOnly today, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         if (accountId == Guid.Empty)
@@ -63,6 +55,6 @@ public static class ViewerQueries
         }
 
         var email = await db.Set<UserAccount>().Where(a => a.Id == accountId).Select(a => a.Email).SingleOrDefaultAsync(cancellationToken);
-        return email is null ? Viewer.Anonymous : await db.ForAccountAsync(accountId, email, today, includeStaff, cancellationToken);
+        return email is null ? Viewer.Anonymous : await db.ForAccountAsync(accountId, email, today, cancellationToken);
     }
 }
