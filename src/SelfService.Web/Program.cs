@@ -2,6 +2,7 @@ using SelfService.BotFramework.Cards;
 using SelfService.Data.Bot;
 using SelfService.Web.Api.Calculators;
 using SelfService.Web.Bot;
+using SelfService.Web.Chat;
 using SelfService.Web.Documents;
 using SelfService.Web.Email;
 using SelfService.Web.Hosting;
@@ -29,6 +30,7 @@ builder.Services.AddCardTemplates();
 builder.Services.AddDirectLineChannel(builder.Configuration, builder.Environment, paths);
 builder.Services.AddPortalIdentity(builder.Configuration, builder.Environment, paths);
 builder.Services.AddEmail(builder.Configuration, builder.Environment, paths);
+builder.Services.AddPortalChat(builder.Configuration);
 builder.Services.AddAssessmentRequests(builder.Configuration);
 builder.Services.AddCaseTracking();
 
@@ -43,6 +45,7 @@ app.UseSelfServiceWeb();
 app.MapHealthEndpoints();
 app.MapBot();
 app.MapDirectLineChannel();
+app.MapPortalChat();
 
 await app.PrepareCaseStoreAsync();
 await app.RunAsync();
