@@ -22,7 +22,7 @@ public sealed partial class ChatDeliveryProcessor(
     IServiceScopeFactory scopes,
     BotAdapter adapter,
     IConversationReferenceStore references,
-    IOptions<ChatOptions> options,
+    IOptions<ChatDeliveryOptions> options,
     IOptions<BotFrameworkOptions> bot,
     TimeProvider time,
     ILogger<ChatDeliveryProcessor> logger)
@@ -38,7 +38,7 @@ public sealed partial class ChatDeliveryProcessor(
     /// <summary>Claims and delivers one batch; returns how many messages it looked at.</summary>
     public async Task<int> ProcessDueAsync(CancellationToken cancellationToken)
     {
-        var settings = options.Value.Delivery;
+        var settings = options.Value.Worker;
         var claimToken = $"{WorkerName}/{Guid.NewGuid():N}";
         List<OutboxMessage> claimed;
         await using (var scope = scopes.CreateAsyncScope())
@@ -83,7 +83,7 @@ public sealed partial class ChatDeliveryProcessor(
                 break;
             case { Failure: { } failure }:
                 var failures = message.Attempts + 1;
-                var retryAt = now + OutboxProcessor.RetryDelay(failures, options.Value.Delivery);
+                var retryAt = now + OutboxProcessor.RetryDelay(failures, options.Value.Worker);
                 await OutboxClaims.MarkFailedAsync(db, message.Id, claimToken, $"{failure.GetType().Name}: {failure.Message}", retryAt);
                 LogDeliveryFailed(logger, failure, message.Id, message.Kind, failures, retryAt);
                 break;

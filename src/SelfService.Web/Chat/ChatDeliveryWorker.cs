@@ -4,11 +4,11 @@ namespace SelfService.Web.Chat;
 
 /// <summary>Runs the <see cref="ChatDeliveryProcessor"/> in the background: at every poll, and at once when signalled.</summary>
 public sealed partial class ChatDeliveryWorker(
-    ChatDeliveryProcessor processor, ChatDeliverySignal signal, IOptions<ChatOptions> options, ILogger<ChatDeliveryWorker> logger) : BackgroundService
+    ChatDeliveryProcessor processor, ChatDeliverySignal signal, IOptions<ChatDeliveryOptions> options, ILogger<ChatDeliveryWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var settings = options.Value.Delivery;
+        var settings = options.Value.Worker;
         while (!stoppingToken.IsCancellationRequested)
         {
             var processed = 0;

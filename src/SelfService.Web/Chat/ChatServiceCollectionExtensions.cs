@@ -13,8 +13,8 @@ public static class ChatServiceCollectionExtensions
     public static IServiceCollection AddPortalChat(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var section = configuration.GetSection(ChatOptions.SectionName);
-        services.AddOptions<ChatOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
+        var section = configuration.GetSection(ChatDeliveryOptions.SectionName);
+        services.AddOptions<ChatDeliveryOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ChatDeliverySignal>();
         services.AddSingleton<ChatDeliveryProcessor>();
 
@@ -26,7 +26,7 @@ public static class ChatServiceCollectionExtensions
             provider.GetRequiredService<ChatDeliverySignal>(),
             provider.GetRequiredService<TimeProvider>())));
 
-        if ((section.Get<ChatOptions>() ?? new ChatOptions()).Delivery.Enabled)
+        if ((section.Get<ChatDeliveryOptions>() ?? new ChatDeliveryOptions()).Worker.Enabled)
         {
             services.AddHostedService<ChatDeliveryWorker>();
         }

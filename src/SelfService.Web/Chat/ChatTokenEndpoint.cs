@@ -17,6 +17,9 @@ public static class ChatTokenEndpoint
 {
     public const string Path = "/chat/token";
 
+    /// <summary>The session cookie that keeps a signed-out visitor's anonymous chat id, so they can resume.</summary>
+    public const string AnonymousCookieName = "selfservice-chat";
+
     public static IEndpointConventionBuilder MapChatToken(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
@@ -61,14 +64,14 @@ public static class ChatTokenEndpoint
 
     private static string AnonymousId(HttpContext context)
     {
-        if (context.Request.Cookies.TryGetValue(ChatOptions.AnonymousCookieName, out var kept) && ChatUsers.IsWellFormedAnonymous(kept))
+        if (context.Request.Cookies.TryGetValue(AnonymousCookieName, out var kept) && ChatUsers.IsWellFormedAnonymous(kept))
         {
             return kept!;
         }
 
         var id = ChatUsers.NewAnonymous();
         // A session cookie: the visitor can resume while the browser is open, and no longer.
-        context.Response.Cookies.Append(ChatOptions.AnonymousCookieName, id, new CookieOptions
+        context.Response.Cookies.Append(AnonymousCookieName, id, new CookieOptions
         {
             HttpOnly = true,
             Secure = context.Request.IsHttps,

@@ -3,16 +3,13 @@ using SelfService.Web.Email;
 
 namespace SelfService.Web.Chat;
 
-/// <summary>The portal's chat and its proactive case updates (section <c>Chat</c>).</summary>
-public sealed class ChatOptions
+/// <summary>How case updates reach families' chats (section <c>ChatDelivery</c>).</summary>
+public sealed class ChatDeliveryOptions
 {
-    public const string SectionName = "Chat";
-
-    /// <summary>The session cookie that keeps a signed-out visitor's anonymous chat id, so they can resume.</summary>
-    public const string AnonymousCookieName = "selfservice-chat";
+    public const string SectionName = "ChatDelivery";
 
     /// <summary>The worker that posts <c>chat.*</c> outbox messages into families' conversations.</summary>
-    public OutboxWorkerOptions Delivery { get; set; } = new();
+    public OutboxWorkerOptions Worker { get; set; } = new();
 
     /// <summary>
     /// How often a message for someone with no conversation yet is looked at again. Starting a
