@@ -81,7 +81,7 @@ public sealed class ChatCardRenderingTests(BrowserFixture fixture) : BrowserTest
         await Page.SetContentAsync("<!DOCTYPE html><html lang=\"en\"><head><title>Cards</title></head><body></body></html>");
         await Page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = await RendererScriptAsync() });
         var json = await Page.EvaluateAsync<string>(RenderScript, card.ToJsonString());
-        var result = System.Text.Json.JsonSerializer.Deserialize<RenderResult>(json, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
+        var result = System.Text.Json.JsonSerializer.Deserialize<RenderResult>(json, Json)!;
         return result with { Events = [.. result.Events, .. errors] };
     }
 
@@ -105,6 +105,8 @@ public sealed class ChatCardRenderingTests(BrowserFixture fixture) : BrowserTest
     }
 
     private static string CardsFolder => Path.Combine(RepositoryRoot, "cards");
+
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
 
     private static readonly SemaphoreSlim InstallLock = new(1, 1);
 
