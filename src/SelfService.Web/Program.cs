@@ -33,6 +33,7 @@ builder.Services.AddEmail(builder.Configuration, builder.Environment, paths);
 builder.Services.AddPortalChat(builder.Configuration);
 builder.Services.AddAssessmentRequests(builder.Configuration);
 builder.Services.AddCaseTracking();
+builder.Services.AddSendBot(builder.Configuration);
 
 var app = builder.Build();
 

@@ -1,7 +1,7 @@
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SelfService.Data;
+using SelfService.Data.Access;
 using SelfService.Domain.Access;
 using SelfService.Web.Hosting;
 
@@ -28,40 +28,6 @@ public sealed class PortalUser(
     public Task<Viewer> GetViewerAsync(CancellationToken cancellationToken = default) =>
         _viewer ??= IsSignedIn ? LoadAsync(AccountId, Email, cancellationToken) : Task.FromResult(Viewer.Anonymous);
 
-    private async Task<Viewer> LoadAsync(Guid accountId, string email, CancellationToken cancellationToken)
-    {
-        // Addresses in the case store are kept normalised (AccountEmail.Normalise), so these are index lookups.
-        var parentIds = await db.ParentCarers.Where(p => p.Email == email).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(cancellationToken);
-        var children = parentIds.Count == 0
-            ? []
-            : await db.ChildParents
-                .Where(l => parentIds.Contains(l.ParentCarerId) && l.HasParentalResponsibility)
-                .Select(l => l.ChildId)
-                .ToListAsync(cancellationToken);
-
-        var today = clock.Today();
-        var ownRecords = await db.Children.Where(c => c.Email == email).ToListAsync(cancellationToken);
-        var youngPerson = ownRecords.FirstOrDefault(c => c.IsYoungPersonOn(today));
-
-        var schools = await db.SchoolContacts.Where(c => c.Email == email && c.Active).Select(c => c.SchoolId).ToListAsync(cancellationToken);
-        var member = await db.ElectedMembers.Where(m => m.Email == email).OrderBy(m => m.Id).FirstOrDefaultAsync(cancellationToken);
-
-        var staffAllowed = options.Value.StaffByEmailCode ?? environment.IsDevelopment();
-        var staff = staffAllowed
-            ? await db.StaffMembers.Where(s => s.Email == email).FirstOrDefaultAsync(cancellationToken)
-            : null;
-
-        return new Viewer
-        {
-            AccountId = accountId,
-            Email = email,
-            ParentCarerId = parentIds.Count == 0 ? null : parentIds[0],
-            ChildrenInCare = children.ToHashSet(),
-            YoungPersonChildId = youngPerson?.Id,
-            SchoolIds = schools.ToHashSet(),
-            ElectedMemberId = member?.Id,
-            StaffMemberId = staff?.Id,
-            StaffRole = staff?.Role,
-        };
-    }
+    private Task<Viewer> LoadAsync(Guid accountId, string email, CancellationToken cancellationToken) =>
+        db.ForAccountAsync(accountId, email, clock.Today(), options.Value.StaffByEmailCode ?? environment.IsDevelopment(), cancellationToken);
 }
