@@ -1,24 +1,25 @@
 using System.Buffers.Text;
-using System.Globalization;
 using System.Security.Cryptography;
+using SelfService.Dialogs.Conversations;
 
 namespace SelfService.Web.Chat;
 
 /// <summary>
 /// The user ids the portal puts in the Direct Line tokens it mints, which the bot reads to know
 /// who it is talking to: <c>u:{accountId}</c> for a signed-in account, <c>anon:{random}</c> for a
-/// visitor who has not signed in (general information only).
+/// visitor who has not signed in (general information only). The account form is the bot's own
+/// contract (<see cref="ChatUserIds"/>); anonymous ids here are 128-bit, kept in a session cookie.
 /// </summary>
 public static class ChatUsers
 {
-    public const string AccountPrefix = "u:";
+    public const string AccountPrefix = ChatUserIds.AccountPrefix;
 
-    public const string AnonymousPrefix = "anon:";
+    public const string AnonymousPrefix = ChatUserIds.AnonymousPrefix;
 
     public static string ForAccount(Guid accountId) =>
         accountId == Guid.Empty
             ? throw new ArgumentException("A signed-in chat user needs an account.", nameof(accountId))
-            : AccountPrefix + accountId.ToString("D", CultureInfo.InvariantCulture);
+            : ChatUserIds.ForAccount(accountId);
 
     /// <summary>A new anonymous id: 128 random bits, so one visitor cannot guess another's.</summary>
     public static string NewAnonymous() => AnonymousPrefix + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
@@ -38,10 +39,7 @@ public static class ChatUsers
 
     public static bool TryGetAccountId(string? userId, out Guid accountId)
     {
-        accountId = Guid.Empty;
-        return userId is not null
-            && userId.StartsWith(AccountPrefix, StringComparison.Ordinal)
-            && Guid.TryParseExact(userId.AsSpan(AccountPrefix.Length), "D", out accountId)
-            && accountId != Guid.Empty;
+        accountId = ChatUserIds.AccountOf(userId) ?? Guid.Empty;
+        return accountId != Guid.Empty;
     }
 }
