@@ -10,7 +10,6 @@ using SelfService.Data.Storage;
 using SelfService.Domain.Assessments;
 using SelfService.Web.Chat;
 using SelfService.Web.Hosting;
-using SelfService.Web.Tests.Support;
 
 namespace SelfService.BrowserTests.Chat;
 
@@ -27,7 +26,7 @@ public sealed class ChatCaseUpdateTests(ChatWithSendBotFixture fixture) : IAsync
     [Fact]
     public Task A_decision_recorded_on_Sams_case_appears_in_Helens_open_chat() => Evidence.OnFailureScreenshotAsync(_page, async () =>
     {
-        await SignInAsync(DemoCast.ParentEmail);
+        await fixture.SignInAsync(_page, DemoCast.ParentEmail);
         await _page.GotoAsync("/chat");
         await Assertions.Expect(_page.Locator(ChatPage.SendBox)).ToBeVisibleAsync();
         var (userId, conversationId) = await ChatPage.CurrentAsync(_page);
@@ -57,14 +56,6 @@ public sealed class ChatCaseUpdateTests(ChatWithSendBotFixture fixture) : IAsync
         var link = update.GetByRole(AriaRole.Link, new() { NameString = $"See {reference} in your cases" });
         await Assertions.Expect(link).ToHaveAttributeAsync("href", $"{fixture.App.Origin}/cases/{reference}");
     });
-
-    private async Task SignInAsync(string email)
-    {
-        await _page.GotoAsync("/sign-in");
-        var code = await PortalAccounts.RequestCodeAsync(_page, new Mailbox(fixture.App.MailPickupDirectory), email);
-        await PortalAccounts.EnterCodeAsync(_page, code);
-        await Assertions.Expect(_page.Locator("#signed-in-as")).ToContainTextAsync(email);
-    }
 
     private async Task<Guid> AccountIdAsync(string email)
     {

@@ -1,5 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SelfService.BrowserTests.Infrastructure;
+using SelfService.Web.Identity;
+using SelfService.Web.Tests.Support;
 
 namespace SelfService.BrowserTests.Chat;
 
@@ -16,6 +19,8 @@ public sealed class ChatWithSendBotFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Each test signs Helen in afresh; the per-address limit on codes is for attackers, not these tests.
+        App.ConfigureTestServices(services => services.Configure<SignInOptions>(o => o.MaxCodesPerAddress = 50));
         App.Start();
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -32,6 +37,16 @@ public sealed class ChatWithSendBotFixture : IAsyncLifetime
         context.SetDefaultTimeout(15_000);
         context.SetDefaultNavigationTimeout(30_000);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>Signs in as <paramref name="email"/> on the sign-in pages, with the code from the email the app sent.</summary>
+    public async Task SignInAsync(IPage page, string email)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.GotoAsync("/sign-in");
+        var code = await PortalAccounts.RequestCodeAsync(page, new Mailbox(App.MailPickupDirectory), email);
+        await PortalAccounts.EnterCodeAsync(page, code);
+        await Assertions.Expect(page.Locator("#signed-in-as")).ToContainTextAsync(email);
     }
 
     public async Task DisposeAsync()

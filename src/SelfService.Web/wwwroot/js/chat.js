@@ -68,7 +68,9 @@
   }
 
   function styleOptions() {
-    var font = window.getComputedStyle(document.body).fontFamily;
+    // GOV.UK Frontend sets its typeface on its classes, not on <body>.
+    var sample = document.querySelector('.govuk-body, .govuk-heading-l, .govuk-heading-s');
+    var font = sample ? window.getComputedStyle(sample).fontFamily : 'arial, sans-serif';
     return {
       primaryFont: font,
       accent: '#1d70b8',
