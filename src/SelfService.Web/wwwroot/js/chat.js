@@ -107,6 +107,32 @@
     };
   }
 
+  // Card colours from the GOV.UK palette, each at least 4.5:1 on the card's background (Web
+  // Chat's own "attention" red is not, on the grey of a bot's message).
+  function adaptiveCardsHostConfig(font) {
+    function colours() {
+      return {
+        default: { default: '#0b0c0c', subtle: '#505a5f' },
+        dark: { default: '#0b0c0c', subtle: '#505a5f' },
+        light: { default: '#505a5f', subtle: '#505a5f' },
+        accent: { default: '#1d70b8', subtle: '#1d70b8' },
+        good: { default: '#00703c', subtle: '#00703c' },
+        warning: { default: '#594d00', subtle: '#594d00' },
+        attention: { default: '#aa2a16', subtle: '#aa2a16' }
+      };
+    }
+    return {
+      fontFamily: font,
+      supportsInteractivity: true,
+      // Card headings sit under the page's own h1 and h2.
+      textBlock: { headingLevel: 3 },
+      containerStyles: {
+        default: { backgroundColor: '#ffffff', foregroundColors: colours() },
+        emphasis: { backgroundColor: '#f3f2f1', foregroundColors: colours() }
+      }
+    };
+  }
+
   function setStatus(client, text) {
     var status = client.querySelector('[data-chat-status]');
     if (status) {
@@ -150,11 +176,12 @@
       chat.directLine.end();
     }
 
-    var options = { token: token.token, domain: window.location.origin + '/v3/directline', webSocket: true };
+    var connection = { token: token.token, domain: window.location.origin + '/v3/directline', webSocket: true };
     if (token.resumed) {
-      options.conversationId = token.conversationId;
+      connection.conversationId = token.conversationId;
     }
-    var directLine = WebChat.createDirectLine(options);
+    var directLine = WebChat.createDirectLine(connection);
+    var options = { style: styleOptions() };
     chat.directLine = directLine;
 
     directLine.connectionStatus$.subscribe(function (status) {
@@ -192,7 +219,8 @@
       userID: token.userId,
       locale: 'en-GB',
       nonce: nonce,
-      styleOptions: styleOptions()
+      styleOptions: options.style,
+      adaptiveCardsHostConfig: adaptiveCardsHostConfig(options.style.primaryFont)
     }, mount);
   };
 
