@@ -31,7 +31,7 @@ public sealed partial class SecurityHeaderTests(WebAppFactory factory) : IClassF
 
         var doc = await Html.ParseAsync(response);
         var scripts = doc.QuerySelectorAll("script").ToList();
-        Assert.Equal(2, scripts.Count);
+        Assert.Equal(3, scripts.Count); // GOV.UK Frontend (inline and module) and the chat launcher
         Assert.All(scripts, s => Assert.Equal(nonce, s.GetAttribute("nonce")));
     }
 

@@ -18,8 +18,6 @@ public sealed partial class OutboxProcessor(
     TimeProvider time,
     ILogger<OutboxProcessor> logger)
 {
-    private const string EmailKindPattern = OutboxEmail.KindPrefix + "%";
-
     /// <summary>Identifies this processor's claims; unique per instance so a claim names its owner.</summary>
     public string WorkerName { get; init; } =
         $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
@@ -34,11 +32,8 @@ public sealed partial class OutboxProcessor(
         {
             var db = scope.ServiceProvider.GetRequiredService<CaseStoreDbContext>();
             var now = time.GetUtcNow().UtcDateTime;
-            await ClaimAsync(db, claimToken, now, now + settings.ClaimDuration, settings.BatchSize, cancellationToken);
-            claimed = await db.Set<OutboxMessage>().AsNoTracking()
-                .Where(m => m.LockedBy == claimToken && m.SentAtUtc == null)
-                .OrderBy(m => m.NextAttemptAtUtc)
-                .ToListAsync(cancellationToken);
+            claimed = await OutboxClaims.ClaimDueAsync(
+                db, OutboxEmail.KindPrefix, claimToken, now, now + settings.ClaimDuration, settings.BatchSize, cancellationToken);
         }
 
         foreach (var message in claimed)
@@ -56,39 +51,6 @@ public sealed partial class OutboxProcessor(
         var exponent = Math.Clamp(failures - 1, 0, 30);
         var ticks = Math.Min((double)settings.FirstRetryDelay.Ticks * Math.Pow(2, exponent), settings.MaxRetryDelay.Ticks);
         return TimeSpan.FromTicks((long)ticks);
-    }
-
-    private static async Task ClaimAsync(CaseStoreDbContext db, string token, DateTime now, DateTime until, int batchSize, CancellationToken cancellationToken)
-    {
-        if (db.Database.IsNpgsql())
-        {
-            // SKIP LOCKED: concurrent workers take different rows instead of queueing on the same ones.
-            await db.Database.ExecuteSqlInterpolatedAsync(
-                $"""
-                UPDATE "OutboxMessages" SET "LockedBy" = {token}, "LockedUntilUtc" = {until}
-                WHERE "Id" IN (
-                    SELECT "Id" FROM "OutboxMessages"
-                    WHERE "SentAtUtc" IS NULL AND "Kind" LIKE {EmailKindPattern} AND "NextAttemptAtUtc" <= {now}
-                      AND ("LockedUntilUtc" IS NULL OR "LockedUntilUtc" < {now})
-                    ORDER BY "NextAttemptAtUtc"
-                    LIMIT {batchSize}
-                    FOR UPDATE SKIP LOCKED)
-                """,
-                cancellationToken);
-            return;
-        }
-
-        // SQLite runs one writer at a time, so this single conditional UPDATE is the claim: a row
-        // another worker claimed first no longer matches by the time this statement runs.
-        var due = db.Set<OutboxMessage>()
-            .Where(m => m.SentAtUtc == null && m.Kind.StartsWith(OutboxEmail.KindPrefix) && m.NextAttemptAtUtc <= now
-                && (m.LockedUntilUtc == null || m.LockedUntilUtc < now))
-            .OrderBy(m => m.NextAttemptAtUtc)
-            .Take(batchSize)
-            .Select(m => m.Id);
-        await db.Set<OutboxMessage>()
-            .Where(m => due.Contains(m.Id))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedBy, token).SetProperty(m => m.LockedUntilUtc, until), cancellationToken);
     }
 
     private async Task SendOneAsync(OutboxMessage message, string claimToken, CancellationToken cancellationToken)
@@ -111,20 +73,11 @@ public sealed partial class OutboxProcessor(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CaseStoreDbContext>();
         var now = time.GetUtcNow().UtcDateTime;
-        var mine = db.Set<OutboxMessage>().Where(m => m.Id == message.Id && m.LockedBy == claimToken && m.SentAtUtc == null);
-
         // Marking must not be cancelled half-way once the message has gone: a shutdown during the
         // update would leave a sent message looking unsent.
         if (failure is null)
         {
-            var marked = await mine.ExecuteUpdateAsync(
-                s => s.SetProperty(m => m.SentAtUtc, now)
-                    .SetProperty(m => m.Attempts, m => m.Attempts + 1)
-                    .SetProperty(m => m.LockedBy, (string?)null)
-                    .SetProperty(m => m.LockedUntilUtc, (DateTime?)null)
-                    .SetProperty(m => m.LastError, (string?)null),
-                CancellationToken.None);
-            if (marked == 0)
+            if (!await OutboxClaims.MarkSentAsync(db, message.Id, claimToken, now))
             {
                 LogClaimLost(logger, message.Id);
             }
@@ -134,19 +87,7 @@ public sealed partial class OutboxProcessor(
 
         var failures = message.Attempts + 1;
         var retryAt = now + RetryDelay(failures, options.Value.Worker);
-        var error = $"{failure.GetType().Name}: {failure.Message}";
-        if (error.Length > OutboxMessage.MaxErrorLength)
-        {
-            error = error[..OutboxMessage.MaxErrorLength];
-        }
-
-        await mine.ExecuteUpdateAsync(
-            s => s.SetProperty(m => m.Attempts, m => m.Attempts + 1)
-                .SetProperty(m => m.NextAttemptAtUtc, retryAt)
-                .SetProperty(m => m.LastError, error)
-                .SetProperty(m => m.LockedBy, (string?)null)
-                .SetProperty(m => m.LockedUntilUtc, (DateTime?)null),
-            CancellationToken.None);
+        await OutboxClaims.MarkFailedAsync(db, message.Id, claimToken, $"{failure.GetType().Name}: {failure.Message}", retryAt);
         LogSendFailed(logger, failure, message.Id, message.Kind, failures, retryAt);
     }
 
