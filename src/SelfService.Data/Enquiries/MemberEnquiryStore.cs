@@ -136,7 +136,8 @@ public sealed class MemberEnquiryStore(CaseStoreDbContext db, ServiceLevels leve
 
         var memberName = await db.ElectedMembers.Where(m => m.Id == memberId).Select(m => m.Name).SingleAsync(cancellationToken);
         var replies = await db.Set<EnquiryReply>().AsNoTracking().Where(r => r.EnquiryId == enquiry.Id).OrderBy(r => r.SentAtUtc).ToListAsync(cancellationToken);
-        var summary = enquiry.MatchedCaseId is { } caseId ? await CaseSummaryAsync(caseId, viewer, today, cancellationToken) : null;
+        // An enquiry logged without consent gives general information only, even if another of the member's enquiries has it.
+        var summary = enquiry.MatchedCaseId is { } caseId && enquiry.HasConsent ? await CaseSummaryAsync(caseId, viewer, today, cancellationToken) : null;
         db.AuditEntries.Add(Audit(nowUtc, viewer.Email, "enquiry.viewed", enquiry.Id, summary is null ? "portal" : "portal; with case summary as MemberWithConsent", summary is null ? null : enquiry.MatchedCaseId));
         await db.SaveChangesAsync(cancellationToken);
         return new MemberEnquiryView(enquiry, memberName, replies, summary);

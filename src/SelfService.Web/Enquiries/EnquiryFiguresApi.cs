@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
 using SelfService.Data.Enquiries;
 using SelfService.Web.Api;
@@ -15,6 +17,9 @@ internal sealed class EnquiryFiguresApi : IApiEndpointGroup
 {
     /// <summary>Five years is more than any report needs, and bounds the work one request can ask for.</summary>
     public const int MaxDays = 5 * 366;
+
+    /// <summary>Enum names, not numbers, so the dashboard and people reading the JSON need no lookup table.</summary>
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     public void Map(RouteGroupBuilder api) => api.MapGet("/figures/enquiries", GetAsync);
 
@@ -52,7 +57,7 @@ internal sealed class EnquiryFiguresApi : IApiEndpointGroup
             return TypedResults.ValidationProblem(errors, title: "The dates are not valid.");
         }
 
-        return TypedResults.Ok(await figures.CalculateAsync(start!.Value, end!.Value, clock.Today(), cancellationToken));
+        return TypedResults.Json(await figures.CalculateAsync(start!.Value, end!.Value, clock.Today(), cancellationToken), Json);
     }
 
     private static DateOnly? ReadDate(string? value, string name, Dictionary<string, string[]> errors)
