@@ -41,7 +41,7 @@ public sealed class IndexModel(EnquiryInbox inbox, StaffDirectory staff, UkClock
         Guid? memberId = null;
         if (!string.IsNullOrEmpty(Member))
         {
-            if (Guid.TryParse(Member, out var id) && Members.Any(m => m.Id == id))
+            if (Guid.TryParse(Member, out var id))
             {
                 memberId = id;
             }
