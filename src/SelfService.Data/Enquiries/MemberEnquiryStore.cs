@@ -53,8 +53,10 @@ public sealed class MemberEnquiryStore(CaseStoreDbContext db, ServiceLevels leve
     public Task<EnquiryDraft?> FindDraftAsync(Guid draftId, Guid accountId, CancellationToken cancellationToken = default) =>
         db.Set<EnquiryDraft>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == draftId && d.AccountId == accountId, cancellationToken);
 
+    /// <param name="evidence">An uploaded, scanned file evidencing the consent; kept only when the enquiry records consent.</param>
     /// <returns>The enquiry, or null if the viewer acts for no member or has no such draft.</returns>
-    public async Task<LoggedEnquiry?> LogAsync(Guid draftId, Viewer viewer, RequestContact contact, DateTime nowUtc, DateOnly today, CancellationToken cancellationToken = default)
+    public async Task<LoggedEnquiry?> LogAsync(
+        Guid draftId, Viewer viewer, RequestContact contact, DateTime nowUtc, DateOnly today, (string FileName, string StoredName)? evidence = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(viewer);
         ArgumentNullException.ThrowIfNull(contact);
@@ -85,6 +87,11 @@ public sealed class MemberEnquiryStore(CaseStoreDbContext db, ServiceLevels leve
         var reference = await EnquiryReferences.NextAsync(db, today.Year, cancellationToken);
         var enquiry = new MemberEnquiry(Guid.NewGuid(), reference, memberId, delegateRecord?.Id, draft.Answers, nowUtc, today, levels.EnquiryDueDates(today, calendar));
         draft.MarkSent(reference);
+        if (evidence is { } file && enquiry.Consent is { } consent)
+        {
+            consent.AttachEvidence(file.FileName, file.StoredName);
+        }
+
         db.Add(enquiry);
         db.Add(new EnquiryHistoryEntry(Guid.NewGuid(), enquiry.Id, nowUtc, viewer.Email, EnquiryHistoryKind.Logged,
             delegateRecord is null ? $"Logged by {member.Name}" : $"Logged by {delegateRecord.Name} for {member.Name}"));

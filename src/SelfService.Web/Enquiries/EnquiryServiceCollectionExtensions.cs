@@ -16,6 +16,7 @@ public static class MembersEnquiryServiceCollectionExtensions
             .ValidateOnStart();
         services.AddMembersEnquiryStore();
         services.AddScoped<EnquiryContact>();
+        services.AddScoped<ConsentEvidenceUploads>();
         services.AddScoped<Pages.Staff.Enquiries.StaffDirectory>();
         services.AddScoped<Pages.Members.Enquiries.EnquiryPageServices>();
         services.AddHostedService<EnquiryEscalationWorker>();

@@ -222,6 +222,47 @@ public sealed class MemberEnquiryJourneyTests(MembersWebAppFactory factory) : IC
     }
 
     [Fact]
+    public async Task Consent_evidence_is_checked_like_any_upload_and_kept_with_the_consent()
+    {
+        var councillor = await factory.ClientForAsync(DemoCast.CouncillorEmail);
+        using var form = await Forms.PostAsync(councillor, "/members/enquiries/new", MemberEnquiryForms.Valid("Kieran", consent: true));
+        var check = form.Headers.Location!.OriginalString;
+        var token = Forms.AntiforgeryToken(await Html.ParseAsync(await councillor.GetAsync(check)));
+
+        using (var refused = await PostFileAsync(councillor, check, token, "consent.pdf", "application/pdf", "Not really a PDF"u8.ToArray()))
+        {
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            var page = await Html.ParseAsync(refused);
+            var link = Assert.Single(page.QuerySelectorAll(".govuk-error-summary__list a"));
+            Assert.Equal("#Evidence", link.GetAttribute("href"));
+            Assert.StartsWith("consent.pdf is not a real", link.TextContent.Trim(), StringComparison.Ordinal);
+            Assert.NotNull(page.QuerySelector(".govuk-summary-list"));
+        }
+
+        string reference;
+        using (var sent = await PostFileAsync(councillor, check, token, "consent.pdf", "application/pdf", "%PDF-1.4\n%consent\n"u8.ToArray()))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+            reference = sent.Headers.Location!.OriginalString.Split('/')[3];
+        }
+
+        var consent = await factory.WithStoreAsync(db => db.Set<EnquiryConsent>()
+            .Where(c => db.Set<MemberEnquiry>().Any(e => e.Reference == reference && e.Id == c.EnquiryId)).SingleAsync());
+        Assert.Equal("consent.pdf", consent.EvidenceFileName);
+        Assert.NotNull(consent.EvidenceStoredName);
+    }
+
+    private static async Task<HttpResponseMessage> PostFileAsync(HttpClient client, string url, string token, string name, string contentType, byte[] bytes)
+    {
+        using var content = new MultipartFormDataContent();
+        content.Add(new StringContent(token), Forms.AntiforgeryField);
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        content.Add(file, "Evidence", name);
+        return await client.PostAsync(url, content);
+    }
+
+    [Fact]
     public async Task Bad_input_on_every_staff_form_shows_the_error_summary_and_keeps_what_was_typed()
     {
         var councillor = await factory.ClientForAsync(DemoCast.CouncillorEmail);

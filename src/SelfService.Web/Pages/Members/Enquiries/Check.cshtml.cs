@@ -1,17 +1,31 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SelfService.Domain.Enquiries;
+using SelfService.Domain.Requests;
+using SelfService.Web.Documents;
+using SelfService.Web.Enquiries;
 using SelfService.Web.Pages.Components;
 
 namespace SelfService.Web.Pages.Members.Enquiries;
 
-/// <summary>Check answers, then send: logging is once per draft, so a double click sends one enquiry.</summary>
-public sealed class CheckModel(EnquiryPageServices services) : PageModel
+/// <summary>
+/// Check answers, with an optional upload of the consent evidence, then send: logging is once per
+/// draft, so a double click sends one enquiry.
+/// </summary>
+[UploadLimits]
+public sealed class CheckModel(EnquiryPageServices services, ConsentEvidenceUploads uploads) : PageModel
 {
     [FromRoute]
     public Guid DraftId { get; set; }
 
+    [BindProperty]
+    public IFormFile? Evidence { get; set; }
+
     public IReadOnlyList<CheckAnswersRow> Rows { get; private set; } = [];
+
+    public bool HasConsent { get; private set; }
+
+    public List<FieldError> Errors { get; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -26,7 +40,7 @@ public sealed class CheckModel(EnquiryPageServices services) : PageModel
             return Redirect($"/members/enquiries/{sent}/confirmation");
         }
 
-        Rows = RowsFor(draft.Answers, $"/members/enquiries/new?draft={DraftId}");
+        Show(draft.Answers);
         return Page();
     }
 
@@ -37,8 +51,35 @@ public sealed class CheckModel(EnquiryPageServices services) : PageModel
             return NotFound();
         }
 
-        var logged = await services.Store.LogAsync(DraftId, viewer, services.Contact.Current, services.NowUtc, services.Today, cancellationToken);
+        if (await services.Store.FindDraftAsync(DraftId, viewer.AccountId, cancellationToken) is not { } draft)
+        {
+            return NotFound();
+        }
+
+        var upload = UploadLimitsAttribute.WasTooLarge(HttpContext)
+            ? new EvidenceUpload(null, $"The file must be smaller than {uploads.MaxFileSizeText}")
+            : await uploads.ReceiveAsync(draft.Answers.Consent is null ? null : Evidence, cancellationToken);
+        if (upload.Error is { } error)
+        {
+            Errors.Add(new FieldError(ConsentEvidenceUploads.Field, error));
+            ViewData["HasError"] = true;
+            Show(draft.Answers);
+            return Page();
+        }
+
+        var logged = await services.Store.LogAsync(DraftId, viewer, services.Contact.Current, services.NowUtc, services.Today, upload.Evidence, cancellationToken);
+        if (logged is null || logged.AlreadyLogged)
+        {
+            uploads.Discard(upload);
+        }
+
         return logged is null ? NotFound() : Redirect($"/members/enquiries/{logged.Reference}/confirmation");
+    }
+
+    private void Show(EnquiryAnswers answers)
+    {
+        Rows = RowsFor(answers, $"/members/enquiries/new?draft={DraftId}");
+        HasConsent = answers.Consent is not null;
     }
 
     private static List<CheckAnswersRow> RowsFor(EnquiryAnswers a, string change)
