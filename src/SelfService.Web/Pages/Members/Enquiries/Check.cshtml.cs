@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SelfService.Domain.Enquiries;
@@ -12,14 +13,16 @@ namespace SelfService.Web.Pages.Members.Enquiries;
 /// Check answers, with an optional upload of the consent evidence, then send: logging is once per
 /// draft, so a double click sends one enquiry.
 /// </summary>
+/// <remarks>
+/// As on the request documents page, the form is read first with the upload limit and the
+/// antiforgery token is checked here, after it (the automatic check would read the body first).
+/// </remarks>
 [UploadLimits]
-public sealed class CheckModel(EnquiryPageServices services, ConsentEvidenceUploads uploads) : PageModel
+[IgnoreAntiforgeryToken]
+public sealed class CheckModel(EnquiryPageServices services, ConsentEvidenceUploads uploads, IAntiforgery antiforgery) : PageModel
 {
     [FromRoute]
     public Guid DraftId { get; set; }
-
-    [BindProperty]
-    public IFormFile? Evidence { get; set; }
 
     public IReadOnlyList<CheckAnswersRow> Rows { get; private set; } = [];
 
@@ -56,9 +59,16 @@ public sealed class CheckModel(EnquiryPageServices services, ConsentEvidenceUplo
             return NotFound();
         }
 
-        var upload = UploadLimitsAttribute.WasTooLarge(HttpContext)
+        var tooLarge = UploadLimitsAttribute.WasTooLarge(HttpContext);
+        if (!tooLarge && !await antiforgery.IsRequestValidAsync(HttpContext))
+        {
+            return BadRequest();
+        }
+
+        var file = tooLarge || draft.Answers.Consent is null ? null : (await Request.ReadFormAsync(cancellationToken)).Files.GetFile(ConsentEvidenceUploads.Field);
+        var upload = tooLarge
             ? new EvidenceUpload(null, $"The file must be smaller than {uploads.MaxFileSizeText}")
-            : await uploads.ReceiveAsync(draft.Answers.Consent is null ? null : Evidence, cancellationToken);
+            : await uploads.ReceiveAsync(file, cancellationToken);
         if (upload.Error is { } error)
         {
             Errors.Add(new FieldError(ConsentEvidenceUploads.Field, error));
