@@ -33,6 +33,7 @@ builder.Services.AddEmail(builder.Configuration, builder.Environment, paths);
 builder.Services.AddAssessmentRequests(builder.Configuration);
 builder.Services.AddCaseTracking();
 builder.Services.AddMembersEnquiries(builder.Configuration);
+builder.Services.AddSendBot(builder.Configuration);
 
 var app = builder.Build();
 

@@ -24,9 +24,20 @@ public sealed class SampleSettingsTests
         Assert.Equal(TimeSpan.FromMinutes(10), Sample.GetSection(Web.Identity.SignInOptions.SectionName).Get<Web.Identity.SignInOptions>()!.CodeLifetime);
         Assert.Equal(25, Sample.GetSection(DocumentOptions.SectionName).Get<DocumentOptions>()!.MaxFileSizeMegabytes);
         Assert.Equal(new Uri("https://send.example.gov.uk/"), Sample.GetSection(RequestOptions.SectionName).Get<RequestOptions>()!.PortalBaseUrl);
+        var staff = Sample.GetSection(Web.Identity.Staff.StaffSignInOptions.SectionName).Get<Web.Identity.Staff.StaffSignInOptions>()!;
+        Assert.Equal(Domain.People.StaffRole.ServiceManager, staff.RoleMappings["SEND.ServiceManager"]);
+        Assert.Equal(["openid", "profile", "email"], staff.Scopes);
+        Assert.True(new Web.Identity.Staff.StaffSignInOptionsValidator().Validate(null, WithSecret(staff)).Succeeded);
         var store = CaseStoreOptions.FromConfiguration(Sample, "/data");
         Assert.Equal(CaseStoreProvider.Sqlite, store.Provider);
         Assert.Equal($"Data Source={Path.Combine("/data", "selfservice.db")}", store.ConnectionString);
+    }
+
+    // The sample leaves the secret empty (it belongs in the environment); everything else must pass.
+    private static Web.Identity.Staff.StaffSignInOptions WithSecret(Web.Identity.Staff.StaffSignInOptions options)
+    {
+        options.ClientSecret = "from-the-environment";
+        return options;
     }
 
     private static string RepositoryRoot()

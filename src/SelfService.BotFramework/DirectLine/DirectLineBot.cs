@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,7 +25,7 @@ public sealed partial class DirectLineBotInvoker(IServiceProvider services, ILog
 
         // The channel has already authenticated the user by token; the bot trusts the channel, as
         // it trusts Azure's Direct Line.
-        var identity = new ClaimsIdentity([new Claim("channelId", DirectLineChannel.ChannelId)], "DirectLine");
+        var identity = new InProcessDirectLineIdentity();
         await services.GetRequiredService<CloudAdapterBase>().ProcessActivityAsync(identity, incoming, bot.OnTurnAsync, cancellationToken);
     }
 

@@ -6,7 +6,7 @@ using SelfService.Data.Bot;
 
 namespace SelfService.Web.Bot;
 
-/// <summary>The bot's endpoint and runtime: <c>POST /api/messages</c>, the adapter, and the bot itself.</summary>
+/// <summary>The bot's endpoint and runtime: <c>POST /api/messages</c> and the adapter (the bot itself: <see cref="SendBotHosting"/>).</summary>
 public static class BotHosting
 {
     public const string MessagesPath = "/api/messages";
@@ -64,7 +64,6 @@ public static class BotHosting
         services.Replace(ServiceDescriptor.Singleton<BotAdapter>(provider => provider.GetRequiredService<BotFrameworkHttpAdapter>()));
         services.TryAddScoped<ConversationReferenceStore>();
         services.TryAddSingleton<IConversationReferenceStore, ScopedConversationReferenceStore>();
-        services.TryAddTransient<IBot, WelcomeBot>();
 
         return services;
     }

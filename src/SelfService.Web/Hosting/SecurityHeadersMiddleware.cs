@@ -18,6 +18,16 @@ public static class CspNonceExtensions
             ?? throw new InvalidOperationException(
                 "No CSP nonce: SecurityHeadersMiddleware must run before anything renders a page.");
     }
+
+    /// <summary>
+    /// Lets this page's forms lead to <paramref name="origin"/> too (a form whose response redirects
+    /// there, such as signing out at an identity provider); every other page keeps <c>'self'</c> only.
+    /// </summary>
+    public static void AllowFormActionTo(this HttpContext context, string origin)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Items[SecurityHeadersMiddleware.FormActionItem] = origin;
+    }
 }
 
 /// <summary>
@@ -28,6 +38,8 @@ public static class CspNonceExtensions
 /// </summary>
 public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
+    internal const string FormActionItem = "SecurityHeaders.FormAction";
+
     public Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -39,7 +51,7 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
             static state =>
             {
                 var (response, nonce) = ((HttpResponse, string))state;
-                Apply(response.Headers, nonce);
+                Apply(response.Headers, nonce, response.HttpContext.Items[FormActionItem] as string);
                 return Task.CompletedTask;
             },
             (context.Response, feature.Nonce));
@@ -47,7 +59,7 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         return next(context);
     }
 
-    internal static string ContentSecurityPolicy(string nonce) =>
+    internal static string ContentSecurityPolicy(string nonce, string? formActionOrigin = null) =>
         "default-src 'self'; " +
         $"script-src 'self' 'nonce-{nonce}'; " +
         // Web Chat injects its styles as <style> elements carrying the nonce it is given (without it
@@ -60,11 +72,11 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         "object-src 'none'; " +
         "base-uri 'self'; " +
         "frame-ancestors 'none'; " +
-        "form-action 'self'";
+        "form-action 'self'" + (formActionOrigin is null ? "" : " " + formActionOrigin);
 
-    private static void Apply(IHeaderDictionary headers, string nonce)
+    private static void Apply(IHeaderDictionary headers, string nonce, string? formActionOrigin)
     {
-        headers.ContentSecurityPolicy = ContentSecurityPolicy(nonce);
+        headers.ContentSecurityPolicy = ContentSecurityPolicy(nonce, formActionOrigin);
         headers.XContentTypeOptions = "nosniff";
         // Case references can appear in URLs; never leak them to other sites.
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";

@@ -7,6 +7,7 @@ using SelfService.Data;
 using SelfService.Data.Accounts;
 using SelfService.Web.Api;
 using SelfService.Web.Hosting;
+using SelfService.Web.Identity.Staff;
 
 namespace SelfService.Web.Identity;
 
@@ -60,10 +61,15 @@ public static class IdentityServiceCollectionExtensions
                 cookie.Events.OnValidatePrincipal = context => ValidateSessionAsync(context, signIn.Value.AbsoluteLifetime);
 
                 // Pages send people to sign in; the JSON API answers 401/403 (as ProblemDetails) instead.
-                cookie.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
+                cookie.Events.OnRedirectToLogin = context =>
+                {
+                    context.RedirectUri = StaffSignInRedirect.LoginUriFor(context);
+                    return RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
+                };
                 cookie.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
             });
         services.AddStaffAuthorization();
+        services.AddStaffSignIn(configuration);
 
         services.AddAntiforgery(o =>
         {

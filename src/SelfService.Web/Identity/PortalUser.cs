@@ -2,8 +2,11 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SelfService.Data;
+using SelfService.Data.Access;
 using SelfService.Domain.Access;
+using SelfService.Domain.People;
 using SelfService.Web.Hosting;
+using SelfService.Web.Identity.Staff;
 
 namespace SelfService.Web.Identity;
 
@@ -30,40 +33,18 @@ public sealed class PortalUser(
 
     private async Task<Viewer> LoadAsync(Guid accountId, string email, CancellationToken cancellationToken)
     {
-        // Addresses in the case store are kept normalised (AccountEmail.Normalise), so these are index lookups.
-        var parentIds = await db.ParentCarers.Where(p => p.Email == email).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(cancellationToken);
-        var children = parentIds.Count == 0
-            ? []
-            : await db.ChildParents
-                .Where(l => parentIds.Contains(l.ParentCarerId) && l.HasParentalResponsibility)
-                .Select(l => l.ChildId)
-                .ToListAsync(cancellationToken);
+        var viewer = await db.ForAccountAsync(accountId, email, clock.Today(), cancellationToken);
 
-        var today = clock.Today();
-        var ownRecords = await db.Children.Where(c => c.Email == email).ToListAsync(cancellationToken);
-        var youngPerson = ownRecords.FirstOrDefault(c => c.IsYoungPersonOn(today));
-
-        var schools = await db.SchoolContacts.Where(c => c.Email == email && c.Active).Select(c => c.SchoolId).ToListAsync(cancellationToken);
-        var member = await db.ElectedMembers.Where(m => m.Email == email).OrderBy(m => m.Id).FirstOrDefaultAsync(cancellationToken);
-        var actingFor = await db.Set<Domain.Enquiries.MemberDelegate>().Where(d => d.Email == email && d.Active).OrderBy(d => d.Id).Select(d => (Guid?)d.ElectedMemberId).FirstOrDefaultAsync(cancellationToken);
-
-        var staffAllowed = options.Value.StaffByEmailCode ?? environment.IsDevelopment();
+        // Staff who signed in through the council's identity provider have the role their token gave;
+        // by email code, staff access is for Development's demo staff only (SignInOptions.StaffByEmailCode).
+        var staffSession = StaffSessionClaims.StaffOf(Principal);
+        var staffAllowed = staffSession is null && (options.Value.StaffByEmailCode ?? environment.IsDevelopment());
         var staff = staffAllowed
-            ? await db.StaffMembers.Where(s => s.Email == email).FirstOrDefaultAsync(cancellationToken)
-            : null;
+            ? await db.StaffMembers.Where(s => s.Email == email).Select(s => new { s.Id, Role = (StaffRole?)s.Role }).FirstOrDefaultAsync(cancellationToken)
+            : staffSession is { } session && await db.StaffMembers.AnyAsync(s => s.Id == session.StaffMemberId, cancellationToken)
+                ? new { Id = session.StaffMemberId, Role = (StaffRole?)session.Role }
+                : null;
 
-        return new Viewer
-        {
-            AccountId = accountId,
-            Email = email,
-            ParentCarerId = parentIds.Count == 0 ? null : parentIds[0],
-            ChildrenInCare = children.ToHashSet(),
-            YoungPersonChildId = youngPerson?.Id,
-            SchoolIds = schools.ToHashSet(),
-            ElectedMemberId = member?.Id,
-            DelegateForMemberId = actingFor,
-            StaffMemberId = staff?.Id,
-            StaffRole = staff?.Role,
-        };
+        return viewer with { StaffMemberId = staff?.Id, StaffRole = staff?.Role };
     }
 }

@@ -20,37 +20,18 @@ public static class CaseText
 
     public static string LongDate(DateOnly date) => UkDate.Long(date);
 
-    public static CaseTag StageTag(CaseStage stage) => stage switch
+    public static CaseTag StageTag(CaseStage stage) => new(CaseWording.StageName(stage), stage switch
     {
-        CaseStage.AwaitingDecisionToAssess => new("Deciding whether to assess", "blue"),
-        CaseStage.Assessing => new("Assessment under way", "light-blue"),
-        CaseStage.DraftingPlan => new("Plan being drafted", "turquoise"),
-        CaseStage.DraftPlanIssued => new("Draft plan issued", "purple"),
-        CaseStage.FinalPlanIssued => new("Final plan issued", "green"),
-        CaseStage.AssessmentRefused => new("Not assessed", "orange"),
-        CaseStage.PlanNotIssued => new("No plan issued", "orange"),
-        CaseStage.Withdrawn => new("Withdrawn", "grey"),
-        _ => new(stage.ToString(), "grey"),
-    };
+        CaseStage.AwaitingDecisionToAssess => "blue",
+        CaseStage.Assessing => "light-blue",
+        CaseStage.DraftingPlan => "turquoise",
+        CaseStage.DraftPlanIssued => "purple",
+        CaseStage.FinalPlanIssued => "green",
+        CaseStage.AssessmentRefused or CaseStage.PlanNotIssued => "orange",
+        _ => "grey",
+    });
 
-    public static string MilestoneName(Milestone milestone)
-    {
-        ArgumentNullException.ThrowIfNull(milestone);
-        return milestone.Key switch
-        {
-            MilestoneKeys.DecisionToAssess => "Decision whether to carry out an assessment",
-            MilestoneKeys.Advice => $"Advice from {milestone.Subject ?? "an adviser"}",
-            MilestoneKeys.DecisionToIssue => "Decision whether to issue an EHC plan",
-            MilestoneKeys.DraftResponseDeadline => "Your response to the draft plan",
-            MilestoneKeys.FinalPlan => "Final EHC plan",
-            MilestoneKeys.NextReviewDue => "Annual review meeting",
-            MilestoneKeys.DecisionDue => "Decision after the review: keep, change or stop the plan",
-            MilestoneKeys.AmendmentResponseDeadline => "Your response to the proposed changes",
-            MilestoneKeys.FinalAmendedPlanDue => "Final amended plan",
-            MilestoneKeys.PhaseTransferDeadline => "Plan changed to name the next school or setting",
-            _ => milestone.Key,
-        };
-    }
+    public static string MilestoneName(Milestone milestone) => CaseWording.MilestoneName(milestone);
 
     public static CaseTag MilestoneTag(Milestone milestone)
     {
@@ -79,27 +60,10 @@ public static class CaseText
     }
 
     /// <summary>Days under two weeks, then weeks (and days): "9 days", "3 weeks", "5 weeks and 2 days".</summary>
-    public static string Duration(int days)
-    {
-        if (days < 14)
-        {
-            return days == 1 ? "1 day" : string.Create(CultureInfo.InvariantCulture, $"{days} days");
-        }
-
-        var weeks = days / 7;
-        var rest = days % 7;
-        var text = string.Create(CultureInfo.InvariantCulture, $"{weeks} weeks");
-        return rest switch
-        {
-            0 => text,
-            1 => text + " and 1 day",
-            _ => string.Create(CultureInfo.InvariantCulture, $"{text} and {rest} days"),
-        };
-    }
+    public static string Duration(int days) => CaseWording.Duration(days);
 
     /// <summary>The first deadline still to be met, or null when nothing is outstanding.</summary>
-    public static Milestone? NextMilestone(IEnumerable<Milestone> milestones) =>
-        milestones.Where(m => m.Completed is null).OrderBy(m => m.Due).FirstOrDefault();
+    public static Milestone? NextMilestone(IEnumerable<Milestone> milestones) => CaseWording.NextMilestone(milestones);
 
     public static string RequesterText(Requester requester) => requester switch
     {
@@ -109,15 +73,7 @@ public static class CaseText
         _ => requester.ToString(),
     };
 
-    public static string ExceptionKindText(ExceptionKind kind) => kind switch
-    {
-        ExceptionKind.SchoolClosure => "A school or college closed for 4 weeks or more when advice was asked for",
-        ExceptionKind.EarlyYearsClosure => "An early years setting closed for 4 weeks or more when advice was asked for",
-        ExceptionKind.ExceptionalPersonalCircumstances => "Exceptional personal circumstances",
-        ExceptionKind.AbsentFromArea => "Away from the area for 4 weeks or more",
-        ExceptionKind.MissedAppointment => "An appointment for an examination or test was missed",
-        _ => kind.ToString(),
-    };
+    public static string ExceptionKindText(ExceptionKind kind) => CaseWording.ExceptionKindText(kind);
 
     public static string ReviewDecisionText(ReviewDecision? decision) => decision switch
     {
