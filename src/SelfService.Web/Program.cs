@@ -5,6 +5,7 @@ using SelfService.Web.Bot;
 using SelfService.Web.Chat;
 using SelfService.Web.Documents;
 using SelfService.Web.Email;
+using SelfService.Web.Enquiries;
 using SelfService.Web.Hosting;
 using SelfService.Web.Identity;
 using SelfService.Web.Pages.Cases;
@@ -33,6 +34,7 @@ builder.Services.AddEmail(builder.Configuration, builder.Environment, paths);
 builder.Services.AddPortalChat(builder.Configuration);
 builder.Services.AddAssessmentRequests(builder.Configuration);
 builder.Services.AddCaseTracking();
+builder.Services.AddMembersEnquiries(builder.Configuration);
 builder.Services.AddSendBot(builder.Configuration);
 
 var app = builder.Build();

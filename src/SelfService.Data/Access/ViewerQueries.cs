@@ -31,6 +31,7 @@ public static class ViewerQueries
 
         var schools = await db.SchoolContacts.Where(c => c.Email == email && c.Active).Select(c => c.SchoolId).ToListAsync(cancellationToken);
         var member = await db.ElectedMembers.Where(m => m.Email == email).OrderBy(m => m.Id).FirstOrDefaultAsync(cancellationToken);
+        var actingFor = await db.Set<Domain.Enquiries.MemberDelegate>().Where(d => d.Email == email && d.Active).OrderBy(d => d.Id).Select(d => (Guid?)d.ElectedMemberId).FirstOrDefaultAsync(cancellationToken);
 
         return new Viewer
         {
@@ -41,6 +42,7 @@ public static class ViewerQueries
             YoungPersonChildId = youngPerson?.Id,
             SchoolIds = schools.ToHashSet(),
             ElectedMemberId = member?.Id,
+            DelegateForMemberId = actingFor,
         };
     }
 
