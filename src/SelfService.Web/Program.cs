@@ -1,5 +1,6 @@
 using SelfService.BotFramework.Cards;
 using SelfService.Data.Bot;
+using SelfService.Data.WorkTray;
 using SelfService.Web.Api.Calculators;
 using SelfService.Web.Bot;
 using SelfService.Web.Documents;
@@ -31,6 +32,7 @@ builder.Services.AddPortalIdentity(builder.Configuration, builder.Environment, p
 builder.Services.AddEmail(builder.Configuration, builder.Environment, paths);
 builder.Services.AddAssessmentRequests(builder.Configuration);
 builder.Services.AddCaseTracking();
+builder.Services.AddCaseWorkTray();
 
 var app = builder.Build();
 
