@@ -10,6 +10,7 @@ public static class WorkTrayServiceCollectionExtensions
         services.AddScoped<IWorkItemSource, CaseWorkItemSource>();
         services.AddScoped<IWorkItemSource, AnnualReviewWorkItemSource>();
         services.AddScoped<WorkTrayQuery>();
+        services.AddScoped<Casework.CaseActions>();
         return services;
     }
 }
