@@ -138,3 +138,36 @@ public sealed class CaseworkJourneyTests(SeededWebAppFactory factory) : IClassFi
         return (caseId, reference);
     }
 }
+
+/// <summary>The audit trail is for service managers: they see who viewed and changed the case.</summary>
+public sealed class CaseAuditTrailTests(SeededWebAppFactory factory) : IClassFixture<SeededWebAppFactory>
+{
+    [Fact]
+    public async Task The_manager_sees_who_viewed_the_case()
+    {
+        var samCase = await SamCaseAsync();
+        var caseworker = await factory.ClientForAsync(DemoCast.CaseworkerEmail);
+        (await caseworker.GetAsync(samCase)).Dispose();
+        var manager = await factory.ClientForAsync(DemoCast.ServiceManagerEmail);
+
+        using var response = await manager.GetAsync(samCase + "/audit");
+        var page = await Html.ParseAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(page.QuerySelectorAll("#audit-trail tbody tr"), row => row.TextContent.Contains(DemoCast.CaseworkerEmail, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task A_caseworker_is_refused_the_audit_trail()
+    {
+        var samCase = await SamCaseAsync();
+        var caseworker = await factory.ClientForAsync(DemoCast.CaseworkerEmail);
+
+        using var response = await caseworker.GetAsync(samCase + "/audit");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/error/403", response.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    private async Task<string> SamCaseAsync() => "/staff/cases/" + (await factory.LoadCaseAsync(DemoCast.SamCaseId)).Reference;
+}
