@@ -101,11 +101,10 @@ public sealed class CaseActions(CaseStoreDbContext db, CaseCommands commands, Wo
         var before = await db.AssessmentCases.AsNoTracking().WithEvents().SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken)
             ?? throw new KeyNotFoundException($"There is no case with id {caseId}.");
         var childName = await db.Children.Where(c => c.Id == before.ChildId).Select(c => (c.KnownAs ?? c.FirstName) + " " + c.LastName).SingleAsync(cancellationToken);
-        _childName = childName;
         var notifications = new List<OutboxMessage>();
         if (await update(before) is { } wanted)
         {
-            var message = CaseUpdateWording.For(wanted.Kind, wanted.Facts);
+            var message = CaseUpdateWording.For(wanted.Kind, wanted.Facts with { ChildName = childName });
             foreach (var to in await RecipientsAsync(before.ChildId, wanted.Facts.On, cancellationToken))
             {
                 notifications.Add(OutboxEmail.Create(recording.AtUtc, ChatKind, to, message.Subject, message.Body));
@@ -116,9 +115,8 @@ public sealed class CaseActions(CaseStoreDbContext db, CaseCommands commands, Wo
         await commands.ExecuteAsync(caseId, recording, change, auditAction, notifications, cancellationToken);
     }
 
-    private string _childName = "";
-
-    private CaseUpdateFacts Facts(AssessmentCase c, DateOnly on) => new(_childName, c.Reference, on);
+    /// <summary>The child's name is filled in by <see cref="RunAsync"/>, which reads it once for every action.</summary>
+    private static CaseUpdateFacts Facts(AssessmentCase c, DateOnly on) => new(string.Empty, c.Reference, on);
 
     private DateOnly AppealBy(DateOnly letter) => AppealDeadline.Calculate(letter, null, calendar).Deadline;
 
