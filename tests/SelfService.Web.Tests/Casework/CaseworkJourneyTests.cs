@@ -171,3 +171,40 @@ public sealed class CaseAuditTrailTests(SeededWebAppFactory factory) : IClassFix
 
     private async Task<string> SamCaseAsync() => "/staff/cases/" + (await factory.LoadCaseAsync(DemoCast.SamCaseId)).Reference;
 }
+
+/// <summary>The non-digital route: a phoned-in request gives the family the same tracking as an online one.</summary>
+public sealed class OfflineRequestTests(SeededWebAppFactory factory) : IClassFixture<SeededWebAppFactory>
+{
+    private const string NewParent = "priya.nair@example.com";
+
+    [Fact]
+    public async Task A_phoned_in_request_for_a_new_family_can_be_followed_by_the_parent()
+    {
+        var staff = await factory.ClientForAsync(DemoCast.CaseworkerEmail);
+
+        using var response = await Forms.PostAsync(staff, "/staff/cases/new", Forms.Fields(
+            ("ChildFirstName", "Arjun"), ("ChildLastName", "Nair"), ("DateOfBirth", "2018-05-09"), ("Postcode", "LS8 2QD"),
+            ("ParentFirstName", "Priya"), ("ParentLastName", "Nair"), ("ParentEmail", "Priya.Nair@Example.com"), ("Route", "phone")));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var reference = response.Headers.Location!.OriginalString.Split('/')[^1];
+        var email = await Mailbox.PickupFolder(factory).WaitForAsync(e => e.To.Contains(NewParent, StringComparison.OrdinalIgnoreCase) && e.Subject == $"Request received: {reference}");
+        Assert.Contains(CaseUpdateWording.LongDate(factory.Today().AddDays(42)), email.Body, StringComparison.Ordinal);
+        var parent = await factory.ClientForAsync(NewParent);
+        var casePage = await Html.ParseAsync(await parent.GetAsync($"/cases/{reference}"));
+        Assert.Contains("Deciding whether to assess", casePage.QuerySelector("#case-summary")?.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Missing_details_are_listed_and_what_was_entered_is_kept()
+    {
+        var staff = await factory.ClientForAsync(DemoCast.CaseworkerEmail);
+
+        using var response = await Forms.PostAsync(staff, "/staff/cases/new", Forms.Fields(("ChildFirstName", "Arjun"), ("ParentEmail", "not-an-email")));
+        var page = await Html.ParseAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Enter the child's last name", page.QuerySelector(".govuk-error-summary")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Arjun", page.QuerySelector("#ChildFirstName")?.GetAttribute("value"));
+    }
+}
