@@ -1,5 +1,6 @@
 using SelfService.BotFramework.Cards;
 using SelfService.Data.Bot;
+using SelfService.Data.WorkTray;
 using SelfService.Web.Api.Calculators;
 using SelfService.Web.Bot;
 using SelfService.Web.Chat;
@@ -36,6 +37,7 @@ builder.Services.AddAssessmentRequests(builder.Configuration);
 builder.Services.AddCaseTracking();
 builder.Services.AddMembersEnquiries(builder.Configuration);
 builder.Services.AddSendBot(builder.Configuration);
+builder.Services.AddCaseWorkTray();
 
 var app = builder.Build();
 

@@ -1,0 +1,127 @@
+using Microsoft.EntityFrameworkCore;
+using SelfService.Data.Accounts;
+using SelfService.Data.Storage;
+using SelfService.Domain.Appeals;
+using SelfService.Domain.Assessments;
+using SelfService.Domain.Calendar;
+using SelfService.Domain.Notifications;
+using SelfService.Domain.Timeline;
+
+namespace SelfService.Data.Casework;
+
+/// <summary>
+/// What a caseworker can do to a case. Each action is one <see cref="CaseCommands.ExecuteAsync"/>:
+/// the domain checks it, and the event, the audit entry and the family's email and chat message
+/// are stored together or not at all.
+/// </summary>
+public sealed class CaseActions(CaseStoreDbContext db, CaseCommands commands, WorkingDayCalendar calendar)
+{
+    public const string ChatKind = "caseUpdate";
+
+    public Task AssignAsync(Guid caseId, Guid? staffId, Recording recording, DateOnly today, CancellationToken cancellationToken) =>
+        RunAsync(caseId, recording, c => c.AssignCaseworker(staffId), "case.caseworkerAssigned", async c =>
+        {
+            var name = staffId is { } id ? await db.StaffMembers.Where(s => s.Id == id).Select(s => s.Name).SingleOrDefaultAsync(cancellationToken) : null;
+            return name is null ? null : (CaseUpdateKind.CaseworkerAssigned, Facts(c, today) with { Who = name });
+        }, cancellationToken);
+
+    public Task DecideToAssessAsync(Guid caseId, DateOnly on, bool agreed, string? reason, Recording recording, CancellationToken cancellationToken) =>
+        RunAsync(caseId, recording, c => c.RecordDecisionToAssess(new DecisionToAssess(Guid.NewGuid(), on, agreed, Clean(reason)), recording), agreed ? "case.decidedToAssess" : "case.refusedToAssess", c => Task.FromResult<(CaseUpdateKind, CaseUpdateFacts)?>(agreed
+            ? (CaseUpdateKind.DecidedToAssess, Facts(c, on) with { NextDue = c.RequestReceivedOn.AddDays(StatutoryClock.DecisionToIssueDays) })
+            : (CaseUpdateKind.RefusedToAssess, Facts(c, on) with { Reason = Clean(reason), AppealBy = AppealBy(on) })), cancellationToken);
+
+    public Task RequestAdviceAsync(Guid caseId, Guid adviceRequestId, DateOnly on, AdviserKind adviser, string adviserName, Recording recording, CancellationToken cancellationToken) =>
+        RunAsync(caseId, recording, c => c.RequestAdvice(new AdviceRequested(adviceRequestId, on, adviser, adviserName.Trim()), recording), "case.adviceRequested",
+            c => Task.FromResult<(CaseUpdateKind, CaseUpdateFacts)?>((CaseUpdateKind.AdviceRequested, Facts(c, on) with { Who = adviserName.Trim(), NextDue = on.AddDays(StatutoryClock.DecisionToAssessDays) })), cancellationToken);
+
+    public Task RecordAdviceReceivedAsync(Guid caseId, Guid adviceRequestId, DateOnly on, Recording recording, CancellationToken cancellationToken) =>
+        RunAsync(caseId, recording, c => c.RecordAdviceReceived(new AdviceReceived(Guid.NewGuid(), on, adviceRequestId), recording), "case.adviceReceived",
+            c => Task.FromResult<(CaseUpdateKind, CaseUpdateFacts)?>((CaseUpdateKind.AdviceReceived, Facts(c, on) with { Who = c.Events.OfType<AdviceRequested>().FirstOrDefault(e => e.Id == adviceRequestId)?.AdviserName ?? "an adviser" })), cancellationToken);
+
+    public Task ApplyExceptionAsync(Guid caseId, DateOnly on, ExceptionKind kind, DateOnly? expectedEnd, string reason, Recording recording, CancellationToken cancellationToken) =>
+        RunAsync(caseId, recording, c => c.ApplyException(new ExceptionApplied(Guid.NewGuid(), on, kind, expectedEnd, reason?.Trim() ?? ""), recording), "case.exceptionApplied",
+            c => Task.FromResult<(CaseUpdateKind, CaseUpdateFacts)?>((CaseUpdateKind.ExceptionApplied, Facts(c, on) with { Reason = reason?.Trim() })), cancellationToken);
+
+    public Task EndExceptionAsync(Guid caseId, Guid exceptionId, DateOnly on, Recording recording, CancellationToken cancellationToken) =>
+        RunAsync(caseId, recording, c => c.EndException(new ExceptionEnded(Guid.NewGuid(), on, exceptionId), recording), "case.exceptionEnded",
+            c => Task.FromResult<(CaseUpdateKind, CaseUpdateFacts)?>((CaseUpdateKind.ExceptionEnded, Facts(c, on))), cancellationToken);
+
+    public Task DecideToIssueAsync(Guid caseId, DateOnly on, bool issue, string? reason, Recording recording, CancellationToken cancellationToken) =>
+        RunAsync(caseId, recording, c => c.RecordDecisionToIssue(new DecisionToIssue(Guid.NewGuid(), on, issue, Clean(reason)), recording), issue ? "case.decidedToIssue" : "case.decidedNotToIssue", c => Task.FromResult<(CaseUpdateKind, CaseUpdateFacts)?>(issue
+            ? (CaseUpdateKind.DecidedToIssue, Facts(c, on) with { NextDue = c.RequestReceivedOn.AddDays(StatutoryClock.FinalPlanDays) })
+            : (CaseUpdateKind.DecidedNotToIssue, Facts(c, on) with { Reason = Clean(reason), AppealBy = AppealBy(on) })), cancellationToken);
+
+    public Task ServeDraftPlanAsync(Guid caseId, DateOnly on, Recording recording, CancellationToken cancellationToken) =>
+        RunAsync(caseId, recording, c => c.ServeDraftPlan(new DraftPlanServed(Guid.NewGuid(), on), recording), "case.draftPlanServed",
+            c => Task.FromResult<(CaseUpdateKind, CaseUpdateFacts)?>((CaseUpdateKind.DraftPlanServed, Facts(c, on) with { NextDue = on.AddDays(StatutoryClock.DraftResponseDays) })), cancellationToken);
+
+    public async Task RecordRepresentationsAsync(Guid caseId, DateOnly on, bool meetingRequested, Guid? requestedSchoolId, string? summary, Recording recording, CancellationToken cancellationToken)
+    {
+        var schoolName = await SchoolNameAsync(requestedSchoolId, cancellationToken);
+        await RunAsync(caseId, recording, c => c.RecordRepresentations(new RepresentationsReceived(Guid.NewGuid(), on, meetingRequested, requestedSchoolId, Clean(summary)), recording), "case.representationsRecorded",
+            c => Task.FromResult<(CaseUpdateKind, CaseUpdateFacts)?>((CaseUpdateKind.RepresentationsRecorded, Facts(c, on) with { Who = schoolName, NextDue = c.RequestReceivedOn.AddDays(StatutoryClock.FinalPlanDays) })), cancellationToken);
+    }
+
+    public async Task IssueFinalPlanAsync(Guid caseId, DateOnly on, Guid? namedSchoolId, Recording recording, CancellationToken cancellationToken)
+    {
+        var schoolName = await SchoolNameAsync(namedSchoolId, cancellationToken);
+        await RunAsync(caseId, recording, c => c.IssueFinalPlan(new FinalPlanIssued(Guid.NewGuid(), on, namedSchoolId), recording), "case.finalPlanIssued",
+            c => Task.FromResult<(CaseUpdateKind, CaseUpdateFacts)?>((CaseUpdateKind.FinalPlanIssued, Facts(c, on) with { Who = schoolName, AppealBy = AppealBy(on) })), cancellationToken);
+    }
+
+    public Task WithdrawAsync(Guid caseId, DateOnly on, string reason, Recording recording, CancellationToken cancellationToken) =>
+        RunAsync(caseId, recording, c => c.Withdraw(new RequestWithdrawn(Guid.NewGuid(), on, reason?.Trim() ?? ""), recording), "case.withdrawn",
+            c => Task.FromResult<(CaseUpdateKind, CaseUpdateFacts)?>((CaseUpdateKind.Withdrawn, Facts(c, on))), cancellationToken);
+
+    /// <summary>Everyone entitled to hear about the case: parents with responsibility, and the young person.</summary>
+    public async Task<IReadOnlyList<string>> RecipientsAsync(Guid childId, DateOnly today, CancellationToken cancellationToken)
+    {
+        var parents = await (from l in db.ChildParents
+                             join p in db.ParentCarers on l.ParentCarerId equals p.Id
+                             where l.ChildId == childId && l.HasParentalResponsibility && p.Email != ""
+                             select p.Email).ToListAsync(cancellationToken);
+        var child = await db.Children.AsNoTracking().SingleAsync(c => c.Id == childId, cancellationToken);
+        if (child.Email is { Length: > 0 } own && child.IsYoungPersonOn(today))
+        {
+            parents.Add(own);
+        }
+
+        return parents.Select(AccountEmail.Normalise).Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    private async Task RunAsync(
+        Guid caseId,
+        Recording recording,
+        Action<AssessmentCase> change,
+        string auditAction,
+        Func<AssessmentCase, Task<(CaseUpdateKind Kind, CaseUpdateFacts Facts)?>> update,
+        CancellationToken cancellationToken)
+    {
+        // The words are written from the case as it stands; if the change is refused they are never stored.
+        var before = await db.AssessmentCases.AsNoTracking().WithEvents().SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken)
+            ?? throw new KeyNotFoundException($"There is no case with id {caseId}.");
+        var childName = await db.Children.Where(c => c.Id == before.ChildId).Select(c => (c.KnownAs ?? c.FirstName) + " " + c.LastName).SingleAsync(cancellationToken);
+        var notifications = new List<OutboxMessage>();
+        if (await update(before) is { } wanted)
+        {
+            var message = CaseUpdateWording.For(wanted.Kind, wanted.Facts with { ChildName = childName });
+            foreach (var to in await RecipientsAsync(before.ChildId, wanted.Facts.On, cancellationToken))
+            {
+                notifications.Add(OutboxEmail.Create(recording.AtUtc, ChatKind, to, message.Subject, message.Body));
+                notifications.Add(OutboxChat.Create(recording.AtUtc, ChatKind, to, message.Chat, before.Reference, $"/cases/{before.Reference}"));
+            }
+        }
+
+        await commands.ExecuteAsync(caseId, recording, change, auditAction, notifications, cancellationToken);
+    }
+
+    /// <summary>The child's name is filled in by <see cref="RunAsync"/>, which reads it once for every action.</summary>
+    private static CaseUpdateFacts Facts(AssessmentCase c, DateOnly on) => new(string.Empty, c.Reference, on);
+
+    private DateOnly AppealBy(DateOnly letter) => AppealDeadline.Calculate(letter, null, calendar).Deadline;
+
+    private async Task<string?> SchoolNameAsync(Guid? schoolId, CancellationToken cancellationToken) =>
+        schoolId is { } id ? await db.Schools.Where(s => s.Id == id).Select(s => s.Name).SingleOrDefaultAsync(cancellationToken) : null;
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
