@@ -1,3 +1,4 @@
+using System.Data;
 using Microsoft.EntityFrameworkCore;
 using SelfService.Domain.Assessments;
 using SelfService.Domain.Performance;
@@ -19,12 +20,21 @@ public sealed class PerformanceQueries(CaseStoreDbContext db)
         var trend = ReportingPeriod.Trend(kind, periodDate, ReportingPeriod.TrendLength(kind));
         var period = trend[^1];
 
-        // One DbContext runs one command at a time; the queries are each a single round trip.
+        // One snapshot for every figure, so totals agree with each other while caseworkers write.
+        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        if (db.Database.IsNpgsql())
+        {
+            // These queries are cheap once planned, but their cost estimates pass PostgreSQL's JIT
+            // thresholds, and compiling them took longer than running them (docs/performance.md).
+            await db.Database.ExecuteSqlRawAsync("SET LOCAL jit = off", cancellationToken);
+        }
+
         var timeliness = await TwentyWeekTrendAsync(trend, cancellationToken);
         var backlog = await BacklogAsync(asOf, cancellationToken);
         var open = await OpenByStageAsync(cancellationToken);
         var stages = await StageTimesAsync(period, cancellationToken);
         var advice = await AdviceAsync(period, asOf, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return new DashboardFigures(period, asOf, timeliness, backlog, open, stages, advice);
     }
 
@@ -67,16 +77,19 @@ public sealed class PerformanceQueries(CaseStoreDbContext db)
             .Select(g => new { ReceivedOn = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
 
-        // A plan's review is behind when no meeting is in hand: neither a held meeting still being
-        // decided on nor any since the period began. The period starts with the last meeting held,
-        // or the issue date (CFA s44(1)).
+        // A plan's review is behind when its period started before the first start not yet overdue,
+        // and no meeting is in hand: none held since then, and none held still awaiting its decision.
+        // The period starts with the last meeting held, or the issue date (CFA s44(1)).
+        var notOverdueFrom = Backlog.FirstReviewPeriodStartNotOverdue(asOf);
         var reviews = db.AnnualReviews.AsNoTracking();
         var periodStarts = await db.EhcPlans.AsNoTracking()
-            .Where(p => p.CeasedOn == null)
-            .Where(p => !reviews.Any(r => r.PlanId == p.Id && r.MeetingHeldOn != null
-                && !(r.Decision == ReviewDecision.Amend
-                    ? r.FinalAmendedPlanIssuedOn != null
-                    : r.Decision != null && r.DecisionNotifiedOn != null)))
+            .Where(p => p.CeasedOn == null && p.IssuedOn < notOverdueFrom)
+            .Where(p => !reviews.Any(r => r.PlanId == p.Id
+                && (r.MeetingHeldOn >= notOverdueFrom
+                    || (r.MeetingHeldOn != null
+                        && !(r.Decision == ReviewDecision.Amend
+                            ? r.FinalAmendedPlanIssuedOn != null
+                            : r.Decision != null && r.DecisionNotifiedOn != null)))))
             .Select(p => reviews.Where(r => r.PlanId == p.Id).Max(r => r.MeetingHeldOn) ?? p.IssuedOn)
             .GroupBy(start => start)
             .Select(g => new { Start = g.Key, Count = g.Count() })

@@ -27,6 +27,27 @@ public static class Backlog
     public static int ReviewDaysOverdue(DateOnly periodStart, DateOnly asOf) =>
         Math.Max(0, asOf.DayNumber - AnnualReviewClock.ReviewDueBy(periodStart).DayNumber);
 
+    /// <summary>
+    /// The earliest review period start that is not yet overdue on <paramref name="asOf"/>: a plan
+    /// is behind exactly when its period started before this day, which lets the store test a
+    /// plain date instead of working out every plan's due date.
+    /// </summary>
+    public static DateOnly FirstReviewPeriodStartNotOverdue(DateOnly asOf)
+    {
+        var start = asOf.AddYears(-1);
+        while (AnnualReviewClock.ReviewDueBy(start.AddDays(-1)) >= asOf)
+        {
+            start = start.AddDays(-1);
+        }
+
+        while (AnnualReviewClock.ReviewDueBy(start) < asOf)
+        {
+            start = start.AddDays(1);
+        }
+
+        return start;
+    }
+
     public static int ReviewDaysOverdue(EhcPlan plan, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(plan);
