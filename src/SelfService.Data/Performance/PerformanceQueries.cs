@@ -46,23 +46,31 @@ public sealed class PerformanceQueries(CaseStoreDbContext db)
         var lifting = TwentyWeekMeasure.KindsLiftingTwentyWeeks.ToList();
         var exceptions = db.Set<ExceptionApplied>();
 
+        var issued = db.AssessmentCases.AsNoTracking().Where(c => c.FinalPlanIssuedOn >= from && c.FinalPlanIssuedOn <= to);
+        var all = await issued
+            .GroupBy(c => new { IssuedOn = c.FinalPlanIssuedOn!.Value, Within = c.FinalPlanIssuedOn <= c.RequestReceivedOn.AddDays(StatutoryClock.FinalPlanDays) })
+            .Select(g => new { g.Key.IssuedOn, g.Key.Within, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+
         // An exception counts when it was in force at some time between day 0 and the earlier of
         // the issue date and the deadline; it can never end before it started, nor start before day 0.
-        var rows = await db.AssessmentCases.AsNoTracking()
-            .Where(c => c.FinalPlanIssuedOn >= from && c.FinalPlanIssuedOn <= to)
-            .Select(c => new
-            {
-                IssuedOn = c.FinalPlanIssuedOn!.Value,
-                Within = c.FinalPlanIssuedOn <= c.RequestReceivedOn.AddDays(StatutoryClock.FinalPlanDays),
-                ExceptionCase = exceptions.Any(e => e.CaseId == c.Id
-                    && lifting.Contains(e.Kind)
-                    && e.OccurredOn <= c.FinalPlanIssuedOn
-                    && e.OccurredOn <= c.RequestReceivedOn.AddDays(StatutoryClock.FinalPlanDays)),
-            })
-            .GroupBy(c => new { c.IssuedOn, c.Within, c.ExceptionCase })
-            .Select(g => new { g.Key.IssuedOn, g.Key.Within, g.Key.ExceptionCase, Count = g.Count() })
+        // Asked as a filter of its own, the few exception events are joined once rather than each
+        // case's whole history being read to look for one.
+        var withException = await issued
+            .Where(c => exceptions.Any(e => e.CaseId == c.Id
+                && lifting.Contains(e.Kind)
+                && e.OccurredOn <= c.FinalPlanIssuedOn
+                && e.OccurredOn <= c.RequestReceivedOn.AddDays(StatutoryClock.FinalPlanDays)))
+            .GroupBy(c => new { IssuedOn = c.FinalPlanIssuedOn!.Value, Within = c.FinalPlanIssuedOn <= c.RequestReceivedOn.AddDays(StatutoryClock.FinalPlanDays) })
+            .Select(g => new { g.Key.IssuedOn, g.Key.Within, Count = g.Count() })
             .ToListAsync(cancellationToken);
-        return TwentyWeekFigures.Count(periods, rows.Select(r => (r.IssuedOn, r.Within, r.ExceptionCase, r.Count)));
+        var exceptionCounts = withException.ToDictionary(e => (e.IssuedOn, e.Within), e => e.Count);
+        var rows = all.SelectMany(r =>
+        {
+            var exceptionCases = exceptionCounts.GetValueOrDefault((r.IssuedOn, r.Within));
+            return new[] { (r.IssuedOn, r.Within, ExceptionCase: false, Count: r.Count - exceptionCases), (r.IssuedOn, r.Within, ExceptionCase: true, Count: exceptionCases) };
+        });
+        return TwentyWeekFigures.Count(periods, rows);
     }
 
     public async Task<IReadOnlyList<BacklogBand>> BacklogAsync(DateOnly asOf, CancellationToken cancellationToken = default)
