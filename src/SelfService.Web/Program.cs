@@ -4,6 +4,7 @@ using SelfService.Web.Api.Calculators;
 using SelfService.Web.Bot;
 using SelfService.Web.Documents;
 using SelfService.Web.Email;
+using SelfService.Web.Enquiries;
 using SelfService.Web.Hosting;
 using SelfService.Web.Identity;
 using SelfService.Web.Pages.Cases;
@@ -31,6 +32,7 @@ builder.Services.AddPortalIdentity(builder.Configuration, builder.Environment, p
 builder.Services.AddEmail(builder.Configuration, builder.Environment, paths);
 builder.Services.AddAssessmentRequests(builder.Configuration);
 builder.Services.AddCaseTracking();
+builder.Services.AddMembersEnquiries(builder.Configuration);
 
 var app = builder.Build();
 

@@ -276,6 +276,7 @@ internal sealed partial class DemoAuthorityBuilder
                 {
                     _chunk.ElectedMembers.Add(new ElectedMember(
                         DemoCast.MpId, ElectedMemberKind.MemberOfParliament, DemoCast.MpName, DemoCast.MpEmail, constituency, "Labour"));
+                    _chunk.MemberDelegates.Add(new Domain.Enquiries.MemberDelegate(DemoCast.MpDelegateId, DemoCast.MpId, DemoCast.MpDelegateName, DemoCast.MpDelegateEmail));
                 }
                 else
                 {

@@ -102,6 +102,11 @@ public static class DemoCast
     public const string MpConstituency = "Leeds North East";
     public static readonly Guid MpId = new("0dc0ca57-0000-4000-8000-000000000703");
 
+    /// <summary>The caseworker in Rebecca Thornton's constituency office, acting for her on members' enquiries.</summary>
+    public const string MpDelegateEmail = "caseworker.thornton@example.com";
+    public const string MpDelegateName = "Sophie Lang";
+    public static readonly Guid MpDelegateId = new("0dc0ca57-0000-4000-8000-000000000704");
+
     // Council staff.
     public const string CaseworkerEmail = "daniel.price@example.com";
     public const string CaseworkerName = "Daniel Price";

@@ -29,6 +29,8 @@ public sealed class DemoDataChunk
 
     public List<ElectedMember> ElectedMembers { get; } = [];
 
+    public List<Domain.Enquiries.MemberDelegate> MemberDelegates { get; } = [];
+
     public List<Child> Children { get; } = [];
 
     public List<ParentCarer> ParentCarers { get; } = [];

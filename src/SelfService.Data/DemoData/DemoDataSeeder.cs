@@ -96,6 +96,7 @@ public static class DemoDataSeeder
         await writer.WriteAsync(chunk.Schools, cancellationToken);
         await writer.WriteAsync(chunk.StaffMembers, cancellationToken);
         await writer.WriteAsync(chunk.ElectedMembers, cancellationToken);
+        await writer.WriteAsync(chunk.MemberDelegates, cancellationToken);
         await writer.WriteAsync(chunk.SchoolContacts, cancellationToken);
         await writer.WriteAsync(chunk.Children, cancellationToken);
         await writer.WriteAsync(chunk.ParentCarers, cancellationToken);

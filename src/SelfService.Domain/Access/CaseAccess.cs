@@ -16,6 +16,12 @@ public enum CaseAccessBasis
 
     /// <summary>A council officer in the SEND service.</summary>
     Staff,
+
+    /// <summary>
+    /// A councillor or MP (or their office caseworker) whose enquiry staff matched to this case,
+    /// with the constituent's consent recorded: a limited summary only (ADR 0015).
+    /// </summary>
+    MemberWithConsent,
 }
 
 /// <summary>What the policy allows one viewer to do with one case.</summary>
@@ -25,5 +31,12 @@ public sealed record CaseAccess(CaseAccessBasis Basis, bool CanRespondToDraft)
 {
     public static readonly CaseAccess Denied = new(CaseAccessBasis.None, false);
 
-    public bool CanView => Basis != CaseAccessBasis.None;
+    /// <summary>The whole case: documents, drafts, schools, history. Not for a member, who sees only the summary.</summary>
+    public bool CanView => Basis is not (CaseAccessBasis.None or CaseAccessBasis.MemberWithConsent);
+
+    /// <summary>
+    /// The limited summary a member may have with consent: the stage, the next legal date and
+    /// whether it is late; no documents, no draft plan, no named school.
+    /// </summary>
+    public bool CanSeeSummary => Basis != CaseAccessBasis.None;
 }

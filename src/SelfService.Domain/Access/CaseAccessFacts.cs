@@ -12,10 +12,12 @@ namespace SelfService.Domain.Access;
 /// <param name="RequestingSchoolId">The school that made the request, for a school request.</param>
 /// <param name="NamedSchoolId">The school named in a plan, for a plan in place.</param>
 /// <param name="Requester">Who asked for the assessment; null for a plan with no request on record.</param>
+/// <param name="MembersWithConsent">Elected members with an enquiry matched to this case and the constituent's consent recorded.</param>
 public sealed record CaseAccessFacts(
     Guid ChildId,
     IReadOnlySet<Guid> ParentCarersWithResponsibility,
     Guid? ChildSchoolId,
     Guid? RequestingSchoolId = null,
     Guid? NamedSchoolId = null,
-    Requester? Requester = null);
+    Requester? Requester = null,
+    IReadOnlySet<Guid>? MembersWithConsent = null);

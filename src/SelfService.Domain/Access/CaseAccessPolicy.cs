@@ -9,8 +9,9 @@ namespace SelfService.Domain.Access;
 /// </summary>
 /// <remarks>
 /// Roles add up: a SENCO who is also a parent sees their school's cases and their own children's.
-/// Councillors and MPs see no case here: their access comes only with a constituent's recorded
-/// consent, through a members' enquiry (ADR 0005).
+/// Councillors and MPs see no case by their role: only a limited summary, and only of a case staff
+/// matched to one of their enquiries with the constituent's consent recorded (ADRs 0005, 0015).
+/// A delegate sees what the member they act for sees.
 /// </remarks>
 public static class CaseAccessPolicy
 {
@@ -43,6 +44,11 @@ public static class CaseAccessPolicy
         if (IsConnectedSchool(viewer, facts))
         {
             return new CaseAccess(CaseAccessBasis.School, CanRespondToDraft: false);
+        }
+
+        if (viewer.ActingForMemberId is { } member && facts.MembersWithConsent is { } consented && consented.Contains(member))
+        {
+            return new CaseAccess(CaseAccessBasis.MemberWithConsent, CanRespondToDraft: false);
         }
 
         return CaseAccess.Denied;

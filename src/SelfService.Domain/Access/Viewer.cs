@@ -30,6 +30,12 @@ public sealed record Viewer
 
     public Guid? ElectedMemberId { get; init; }
 
+    /// <summary>The councillor or MP this account acts for as an office caseworker (an active delegate).</summary>
+    public Guid? DelegateForMemberId { get; init; }
+
+    /// <summary>The member whose enquiries this account logs and follows: their own, or the one they act for.</summary>
+    public Guid? ActingForMemberId => ElectedMemberId ?? DelegateForMemberId;
+
     public Guid? StaffMemberId { get; init; }
 
     public StaffRole? StaffRole { get; init; }

@@ -45,6 +45,7 @@ public sealed class PortalUser(
 
         var schools = await db.SchoolContacts.Where(c => c.Email == email && c.Active).Select(c => c.SchoolId).ToListAsync(cancellationToken);
         var member = await db.ElectedMembers.Where(m => m.Email == email).OrderBy(m => m.Id).FirstOrDefaultAsync(cancellationToken);
+        var actingFor = await db.Set<Domain.Enquiries.MemberDelegate>().Where(d => d.Email == email && d.Active).OrderBy(d => d.Id).Select(d => (Guid?)d.ElectedMemberId).FirstOrDefaultAsync(cancellationToken);
 
         var staffAllowed = options.Value.StaffByEmailCode ?? environment.IsDevelopment();
         var staff = staffAllowed
@@ -60,6 +61,7 @@ public sealed class PortalUser(
             YoungPersonChildId = youngPerson?.Id,
             SchoolIds = schools.ToHashSet(),
             ElectedMemberId = member?.Id,
+            DelegateForMemberId = actingFor,
             StaffMemberId = staff?.Id,
             StaffRole = staff?.Role,
         };
