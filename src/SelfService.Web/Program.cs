@@ -7,6 +7,7 @@ using SelfService.Web.Email;
 using SelfService.Web.Hosting;
 using SelfService.Web.Identity;
 using SelfService.Web.Pages.Cases;
+using SelfService.Web.Pages.Complaints;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -31,6 +32,7 @@ builder.Services.AddPortalIdentity(builder.Configuration, builder.Environment, p
 builder.Services.AddEmail(builder.Configuration, builder.Environment, paths);
 builder.Services.AddAssessmentRequests(builder.Configuration);
 builder.Services.AddCaseTracking();
+builder.Services.AddComplaintPages();
 
 var app = builder.Build();
 
