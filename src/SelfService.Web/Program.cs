@@ -8,6 +8,7 @@ using SelfService.Web.Enquiries;
 using SelfService.Web.Hosting;
 using SelfService.Web.Identity;
 using SelfService.Web.Pages.Cases;
+using SelfService.Web.Pages.Complaints;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -33,6 +34,7 @@ builder.Services.AddEmail(builder.Configuration, builder.Environment, paths);
 builder.Services.AddAssessmentRequests(builder.Configuration);
 builder.Services.AddCaseTracking();
 builder.Services.AddMembersEnquiries(builder.Configuration);
+builder.Services.AddComplaintPages();
 
 var app = builder.Build();
 
