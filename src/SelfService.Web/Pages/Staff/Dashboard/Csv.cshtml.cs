@@ -3,7 +3,6 @@ using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SelfService.Data;
-using SelfService.Data.Performance;
 using SelfService.Web.Hosting;
 
 namespace SelfService.Web.Pages.Staff.Dashboard;
@@ -31,8 +30,9 @@ public sealed class CsvModel(CaseStoreDbContext db, UkClock clock, IConfiguratio
             };
         }
 
-        var figures = await new PerformanceQueries(db).LoadAsync(kind, date, today, cancellationToken);
-        var table = DashboardView.Build(figures, IndexModel.ReadEngland(configuration)).Single(f => f.Table.Key == figure).Table;
+        var data = await DashboardData.LoadAsync(db, kind, date, today, cancellationToken);
+        var figures = data.Figures;
+        var table = DashboardView.Build(data, IndexModel.ReadEngland(configuration)).Single(f => f.Table.Key == figure).Table;
         var name = string.Create(CultureInfo.InvariantCulture, $"{figure}-{kind.ToString().ToLowerInvariant()}-{figures.Period.Start:yyyy-MM}.csv");
         return File(Encoding.UTF8.GetBytes(Csv.Write(table)), "text/csv; charset=utf-8", name);
     }

@@ -1,5 +1,8 @@
 using System.Globalization;
+using SelfService.Data.Complaints;
+using SelfService.Data.Enquiries;
 using SelfService.Data.Performance;
+using SelfService.Domain.People;
 using SelfService.Domain.Performance;
 using SelfService.Web.Pages.Cases;
 
@@ -16,15 +19,92 @@ public static class DashboardView
     public const string OpenCases = "open-cases";
     public const string StageTimes = "stage-times";
     public const string Advice = "advice";
+    public const string Enquiries = "enquiries";
+    public const string Complaints = "complaints";
 
-    public static readonly IReadOnlyList<string> FigureKeys = [TwentyWeeks, Backlog, OpenCases, StageTimes, Advice];
+    public static readonly IReadOnlyList<string> FigureKeys = [TwentyWeeks, Backlog, OpenCases, StageTimes, Advice, Enquiries, Complaints];
 
-    public static IReadOnlyList<DashboardFigure> Build(DashboardFigures figures, EnglandFigure england)
+    public static IReadOnlyList<DashboardFigure> Build(DashboardData data, EnglandFigure england)
     {
-        ArgumentNullException.ThrowIfNull(figures);
+        ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(england);
-        return [TwentyWeekFigure(figures, england), BacklogFigure(figures), OpenFigure(figures), StageFigure(figures), AdviceFigure(figures)];
+        var figures = data.Figures;
+        return
+        [
+            TwentyWeekFigure(figures, england), BacklogFigure(figures), OpenFigure(figures), StageFigure(figures), AdviceFigure(figures),
+            EnquiryFigure(figures.Period, data.Enquiries), ComplaintFigure(data.Complaints),
+        ];
     }
+
+    private static DashboardFigure EnquiryFigure(ReportingPeriod period, EnquiryFiguresReport report)
+    {
+        var rows = report.ServiceLevels;
+        var table = new FigureTable(
+            Enquiries,
+            "Members' enquiries answered in time",
+            $"Councillors' and MPs' enquiries received in {period.Label}, by month and kind of member: acknowledged and answered within the service levels. An enquiry counts once it is done or its date has passed.",
+            ["Month", "Member", "Received", "Acknowledgements due", "Acknowledged in time", "Acknowledged in time (%)", "Replies due", "Answered in time", "Answered in time (%)"],
+            rows.Select(r => (IReadOnlyList<string>)
+            [
+                MonthLabel(r.Month), MemberLabel(r.MemberKind), Number(r.Received), Number(r.AcknowledgementsDue), Number(r.AcknowledgedInTime), Percent(r.AcknowledgedInTimePercent),
+                Number(r.RepliesDue), Number(r.AnsweredInTime), Percent(r.AnsweredInTimePercent),
+            ]).ToList());
+        var svg = SvgBarChart.Render(
+            "chart-" + Enquiries,
+            table.Title,
+            table.Description + " The table below gives every figure.",
+            rows.Select(r => $"{MonthLabel(r.Month)}, {MemberLabel(r.MemberKind)}").ToList(),
+            [
+                new ChartSeries("Acknowledged in time", rows.Select(r => (double?)r.AcknowledgedInTimePercent).ToList(), SeriesStyle.Solid),
+                new ChartSeries("Answered in time", rows.Select(r => (double?)r.AnsweredInTimePercent).ToList(), SeriesStyle.Hatched),
+            ],
+            "%",
+            maximum: 100);
+        return new DashboardFigure(table, svg);
+    }
+
+    private static DashboardFigure ComplaintFigure(IReadOnlyList<ComplaintPeriodFigures> periods)
+    {
+        var table = new FigureTable(
+            Complaints,
+            "Complaint escalation",
+            "Of the stage 1 responses sent in each period, the share escalated to stage 2 so far; of the stage 2 responses, the share taken to the Local Government and Social Care Ombudsman.",
+            ["Period", "From", "To", "Complaints received", "Stage 1 responses", "Stage 1 on time (%)", "Escalated to stage 2", "Stage 1 to stage 2 (%)", "Stage 2 responses", "Referred to the Ombudsman", "Stage 2 to Ombudsman (%)"],
+            periods.Select(p => (IReadOnlyList<string>)
+            [
+                PeriodLabel(p), CaseText.Date(p.From), CaseText.Date(p.To), Number(p.Received), Number(p.Stage1Responded), Percent(p.Stage1OnTimePercent),
+                Number(p.Stage1ResponsesEscalated), Percent(p.Stage1To2EscalationPercent), Number(p.Stage2Responded), Number(p.Stage2ResponsesReferred), Percent(p.Stage2ToOmbudsmanPercent),
+            ]).ToList());
+        var svg = SvgBarChart.Render(
+            "chart-" + Complaints,
+            table.Title,
+            table.Description + " The table below gives every figure.",
+            periods.Select(PeriodLabel).ToList(),
+            [
+                new ChartSeries("Stage 1 to stage 2", periods.Select(p => (double?)p.Stage1To2EscalationPercent).ToList(), SeriesStyle.Solid),
+                new ChartSeries("Stage 2 to Ombudsman", periods.Select(p => (double?)p.Stage2ToOmbudsmanPercent).ToList(), SeriesStyle.Hatched),
+            ],
+            "%",
+            maximum: 100);
+        return new DashboardFigure(table, svg);
+    }
+
+    private static string PeriodLabel(ComplaintPeriodFigures p) => p.From.Month == p.To.Month && p.From.Year == p.To.Year
+        ? p.From.ToString("MMM yyyy", UkCulture)
+        : p.From.Year == p.To.Year && p.From.Month == 1 && p.To.Month == 12
+            ? p.From.Year.ToString(CultureInfo.InvariantCulture)
+            : string.Create(CultureInfo.InvariantCulture, $"Q{((p.From.Month - 1) / 3) + 1} {p.From.Year}");
+
+    private static string MonthLabel(string yyyyMm) =>
+        DateOnly.ParseExact(yyyyMm + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("MMMM yyyy", UkCulture);
+
+    private static string MemberLabel(ElectedMemberKind kind) => kind switch
+    {
+        ElectedMemberKind.MemberOfParliament => "MP",
+        _ => "Councillor",
+    };
+
+    private static readonly CultureInfo UkCulture = CultureInfo.GetCultureInfo("en-GB");
 
     public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -47,8 +47,9 @@ public sealed class IndexModel(CaseStoreDbContext db, UkClock clock, IConfigurat
         }
 
         England = ReadEngland(configuration);
-        Figures = await new PerformanceQueries(db).LoadAsync(Kind, PeriodDate, today, cancellationToken);
-        Shown = DashboardView.Build(Figures, England);
+        var data = await DashboardData.LoadAsync(db, Kind, PeriodDate, today, cancellationToken);
+        Figures = data.Figures;
+        Shown = DashboardView.Build(data, England);
     }
 
     public static EnglandFigure ReadEngland(IConfiguration configuration) =>
