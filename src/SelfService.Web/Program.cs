@@ -10,6 +10,7 @@ using SelfService.Web.Enquiries;
 using SelfService.Web.Hosting;
 using SelfService.Web.Identity;
 using SelfService.Web.Pages.Cases;
+using SelfService.Web.Pages.Complaints;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -38,6 +39,7 @@ builder.Services.AddCaseTracking();
 builder.Services.AddMembersEnquiries(builder.Configuration);
 builder.Services.AddSendBot(builder.Configuration);
 builder.Services.AddCaseWorkTray();
+builder.Services.AddComplaintPages();
 
 var app = builder.Build();
 

@@ -18,6 +18,11 @@ if (args is ["portal", ..])
     return await SelfService.Benchmarks.Portal.PortalBenchmark.RunAsync(args.Length > 1 ? args[1] : Path.Combine("docs", "performance.md"));
 }
 
+if (args is ["dashboard", ..])
+{
+    return await SelfService.Benchmarks.Dashboard.DashboardBenchmark.RunAsync(args.Length > 1 ? args[1] : Path.Combine("docs", "performance.md"));
+}
+
 // Fixed inputs, so runs on different days or machines compare like with like.
 var today = new DateOnly(2026, 11, 22);
 const int Seed = 20261122;

@@ -147,7 +147,7 @@ internal static partial class PortalBenchmark
     }
 
     /// <summary>Signs in as a person does: asks for a code on /sign-in, reads it from the email, enters it on /sign-in/code.</summary>
-    private static async Task<CookieContainer> SignInAsync(Uri root, string pickup, string email)
+    internal static async Task<CookieContainer> SignInAsync(Uri root, string pickup, string email)
     {
         var cookies = new CookieContainer();
         using var http = Client(root, cookies);
@@ -206,7 +206,7 @@ internal static partial class PortalBenchmark
             : throw new InvalidOperationException("Helen's case list has no link to Sam's case (EHC-<year>-00042).");
     }
 
-    private static HttpClient Client(Uri root, CookieContainer cookies) =>
+    internal static HttpClient Client(Uri root, CookieContainer cookies) =>
         new(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }, disposeHandler: true) { BaseAddress = root };
 
     private static CookieContainer Copy(Uri root, CookieContainer from)
