@@ -2,46 +2,9 @@ using Microsoft.Extensions.Options;
 
 namespace SelfService.Web.Email;
 
-/// <summary>Runs the <see cref="OutboxProcessor"/> in the background: at every poll, and at once when signalled.</summary>
-public sealed partial class OutboxWorker(
-    OutboxProcessor processor, OutboxSignal signal, IOptions<EmailOptions> options, ILogger<OutboxWorker> logger) : BackgroundService
+/// <summary>Sends emails from the outbox in the background.</summary>
+public sealed class OutboxWorker(OutboxProcessor processor, OutboxSignal signal, IOptions<EmailOptions> options, ILogger<OutboxWorker> logger)
+    : OutboxPollingWorker(signal, options.Value.Worker, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var settings = options.Value.Worker;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var processed = 0;
-            try
-            {
-                processed = await processor.ProcessDueAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // The worker must outlive a database outage; the next poll tries again.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                LogPollFailed(logger, ex);
-            }
-
-            // A full batch suggests more are waiting: go straight on.
-            if (processed < settings.BatchSize)
-            {
-                try
-                {
-                    await signal.WaitAsync(settings.PollInterval, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The outbox worker could not read the outbox; it will try again")]
-    private static partial void LogPollFailed(ILogger logger, Exception exception);
+    protected override Task<int> ProcessDueAsync(CancellationToken cancellationToken) => processor.ProcessDueAsync(cancellationToken);
 }
