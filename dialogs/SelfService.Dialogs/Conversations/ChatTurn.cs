@@ -3,6 +3,7 @@ using SelfService.BotFramework.Builder;
 using SelfService.Data;
 using SelfService.Data.Cases;
 using SelfService.Data.Conversations;
+using SelfService.Data.Enquiries;
 using SelfService.Data.Requests;
 
 namespace SelfService.Dialogs.Conversations;
@@ -30,6 +31,8 @@ public sealed class ChatTurn(ChatUser user, IServiceProvider services, DateOnly 
     public ChatHandoffs Handoffs => services.GetRequiredService<ChatHandoffs>();
 
     public RequestDraftStore Drafts => services.GetRequiredService<RequestDraftStore>();
+
+    public MemberEnquiryStore Enquiries => services.GetRequiredService<MemberEnquiryStore>();
 
     public static ChatTurn From(ITurnContext turnContext)
     {

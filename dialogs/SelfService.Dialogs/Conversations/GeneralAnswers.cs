@@ -74,16 +74,6 @@ public sealed class GeneralAnswers(ConversationOptions options)
         $"I'm sorry things have gone wrong. You can make a complaint here: {options.Link("/complaints/new")}. " +
         "You can also say \"talk to a person\" to send a message to your caseworker first.";
 
-    public string MemberQuery =>
-        $"You can log a casework query for a constituent here: {options.Link("/members/enquiries/new")}. " +
-        $"Your open queries and where they stand are here: {options.Link("/members/enquiries")}";
-
-    public string MemberQueries =>
-        $"Your casework queries and where they stand: {options.Link("/members/enquiries")}. To log a new one: {options.Link("/members/enquiries/new")}";
-
-    public string MembersOnly =>
-        "Logging casework queries is for councillors and MPs (and their caseworkers), signed in with the address the council holds for them.";
-
     public string Linked => "Thank you, that code is right. I now know who you are in this chat, so I can talk about your requests and plans. Say \"forget me\" at any time to undo this.";
 
     public string LinkRefused => $"Sorry, that code is not right or has expired. Codes last 10 minutes and work once. You can get a new one at {options.Link("/chat/link")}.";

@@ -1,6 +1,7 @@
 using SelfService.BotFramework.Cards;
 using SelfService.BotFramework.Schema;
 using SelfService.Domain.Calendar;
+using SelfService.Domain.Enquiries;
 using SelfService.Domain.Timeline;
 
 namespace SelfService.Dialogs.Conversations;
@@ -101,6 +102,23 @@ public sealed class SendCards(CardTemplates templates, ConversationOptions optio
             reference = reference ?? string.Empty,
         });
 
+    /// <summary>The members' query form. Its inputs start empty: what the member types stays in their copy of the card.</summary>
+    public Attachment MemberEnquiryForm(Guid form, DateOnly today, ServiceLevels levels)
+    {
+        ArgumentNullException.ThrowIfNull(levels);
+        return templates.Attachment("member-enquiry", new
+        {
+            heading = "Log a casework query for a constituent",
+            intro = $"We will acknowledge it within {levels.EnquiryAcknowledgeWorkingDays} working days and reply within {levels.EnquiryRespondWorkingDays} working days. Only include what the constituent has agreed to share.",
+            today = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            categories = Enum.GetValues<EnquiryCategory>().Select(c => new { title = EnquiryText.Category(c), value = c.ToString() }).ToList(),
+            consentMethods = Enum.GetValues<EnquiryConsentMethod>().Select(m => new { title = EnquiryText.ConsentMethod(m), value = m.ToString() }).ToList(),
+            evidenceNote = $"To attach evidence of consent, log the query on the portal instead: {options.Link("/members/enquiries/new")}",
+            submitAction = SubmitActions.LogEnquiry,
+            form = form.ToString("D"),
+        });
+    }
+
     public Attachment Confirmation(string heading, string reference, string whatNext) =>
         templates.Attachment("confirmation", new { heading, reference, whatNext });
 
@@ -123,4 +141,5 @@ public static class SubmitActions
     public const string TalkToPerson = "talkToPerson";
     public const string SendMessage = "sendMessage";
     public const string Cancel = "cancel";
+    public const string LogEnquiry = "logEnquiry";
 }

@@ -18,7 +18,7 @@ public sealed record Routed(bool Answered, Topic Topic = Topic.Unknown, IReadOnl
 /// for the turn's viewer, and a child or reference the viewer may not see gets exactly the same
 /// reply as one that does not exist.
 /// </summary>
-public sealed partial class SendConversation(ConversationOptions options, GeneralAnswers general, CaseAnswers answers, SendCards cards, IAskReader reader)
+public sealed partial class SendConversation(ConversationOptions options, GeneralAnswers general, CaseAnswers answers, SendCards cards, IAskReader reader, MemberEnquiryChat members)
 {
     public const int MaxQueryLength = 2000;
 
@@ -80,9 +80,14 @@ public sealed partial class SendConversation(ConversationOptions options, Genera
             case Topic.Complaint:
                 await SayAsync(turnContext, general.Complaint, cancellationToken);
                 return Routed.Done;
+            case Topic.MemberQuery when MemberEnquiryChat.ActsForAMember(turn.User):
+                await members.OfferFormAsync(turnContext, turn, cancellationToken);
+                return Routed.Done;
+            case Topic.MemberQueries when MemberEnquiryChat.ActsForAMember(turn.User):
+                await members.ListOpenAsync(turnContext, turn, cancellationToken);
+                return Routed.Done;
             case Topic.MemberQuery or Topic.MemberQueries:
-                await SayAsync(turnContext, turn.User.Viewer.ElectedMemberId is null ? general.MembersOnly
-                    : ask.Topic == Topic.MemberQuery ? general.MemberQuery : general.MemberQueries, cancellationToken);
+                await SayAsync(turnContext, MemberEnquiryChat.MembersOnly, cancellationToken);
                 return Routed.Done;
             case Topic.LinkAccount:
                 await SayAsync(turnContext, turn.User.IsInProcessChannel ? general.LinkHere : general.LinkForCases, cancellationToken);
@@ -308,6 +313,9 @@ public sealed partial class SendConversation(ConversationOptions options, Genera
         {
             case SubmitActions.SendMessage:
                 await SendMessageAsync(turnContext, turn, submit, cancellationToken);
+                return Routed.Done;
+            case SubmitActions.LogEnquiry:
+                await members.LogAsync(turnContext, turn, turnContext.Activity.Value!.Value, cancellationToken);
                 return Routed.Done;
             case SubmitActions.Cancel:
                 await SayAsync(turnContext, general.Cancelled, cancellationToken);

@@ -50,6 +50,15 @@ public sealed class MemberEnquiryStore(CaseStoreDbContext db, ServiceLevels leve
         return draft;
     }
 
+    /// <summary>A draft with an id the caller chose (the chat derives it from its form), so a repeated submit finds it again.</summary>
+    public async Task<EnquiryDraft> StartDraftAsync(Guid draftId, Guid accountId, EnquiryAnswers answers, DateTime nowUtc, CancellationToken cancellationToken = default)
+    {
+        var draft = new EnquiryDraft(draftId, accountId, answers, nowUtc);
+        db.Add(draft);
+        await db.SaveChangesAsync(cancellationToken);
+        return draft;
+    }
+
     public Task<EnquiryDraft?> FindDraftAsync(Guid draftId, Guid accountId, CancellationToken cancellationToken = default) =>
         db.Set<EnquiryDraft>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == draftId && d.AccountId == accountId, cancellationToken);
 

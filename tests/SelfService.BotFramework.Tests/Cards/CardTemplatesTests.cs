@@ -17,7 +17,7 @@ public sealed class CardTemplatesTests
     [Fact]
     public void The_cards_folder_is_beside_the_app_with_the_example_templates()
     {
-        Assert.Equal(["caseworker-contact", "confirmation", "enquiry", "next-steps", "query-form", "status", "timeline", "welcome"], Templates.Names);
+        Assert.Equal(["caseworker-contact", "confirmation", "enquiry", "member-enquiry", "next-steps", "query-form", "status", "timeline", "welcome"], Templates.Names);
     }
 
     [Theory]
@@ -122,7 +122,7 @@ public sealed class CardTemplatesTests
     {
         var e = Assert.Throws<CardTemplateException>(() => Templates.Get("nope"));
 
-        Assert.Contains("caseworker-contact, confirmation, enquiry, next-steps, query-form, status, timeline, welcome", e.Message, StringComparison.Ordinal);
+        Assert.Contains("caseworker-contact, confirmation, enquiry, member-enquiry, next-steps, query-form, status, timeline, welcome", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -68,6 +68,41 @@ public sealed class ChatSendBotTests(ChatWithSendBotFixture fixture) : IAsyncLif
         await Assertions.Expect(ChatPage.Said(_page, "Your reference is MSG-")).ToBeVisibleAsync(new() { Timeout = 30_000 });
     });
 
+    [Fact]
+    public Task A_councillor_logs_a_casework_query_in_the_chat_and_corrects_a_mistake_in_the_same_card() => Evidence.OnFailureScreenshotAsync(_page, async () =>
+    {
+        await fixture.SignInAsync(_page, DemoCast.CouncillorEmail);
+        await OpenChatAsync();
+        await AskAsync("I need to log a casework query for a constituent", "Log the query");
+
+        var form = _page.Locator(".ac-adaptiveCard", new() { Has = _page.GetByLabel("Family's postcode") }).Last;
+        await Assertions.Expect(form).ToBeVisibleAsync();
+        // Web Chat announces a new card through a live region holding an unlabelled copy of its inputs for
+        // a moment; the card itself is what people fill in, so it is checked once the announcement is done.
+        await Assertions.Expect(_page.Locator(".webchat__live-region-transcript input")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
+        await Accessibility.AssertNoViolationsAsync(_page);
+        await form.GetByLabel("First name").FillAsync("Alfie");
+        await form.GetByLabel("Last name").FillAsync("Brown");
+        await form.GetByLabel("Date of birth").FillAsync("2014-03-09");
+        await form.GetByLabel("Parent or carer's name").FillAsync("Jo Brown");
+        await form.GetByLabel("Family's postcode").FillAsync("not a postcode");
+        await form.GetByLabel("What is it about?").SelectOptionAsync(new SelectOptionValue { Label = "Transport" });
+        await form.GetByLabel("What is the constituent worried about?").FillAsync("The taxi to school has not come for two weeks.");
+        await form.GetByRole(AriaRole.Radio, new() { Name = "No: general information only" }).CheckAsync();
+        await form.GetByRole(AriaRole.Button, new() { Name = "Log the query" }).ClickAsync();
+        await Assertions.Expect(ChatPage.Said(_page, "Enter a real postcode, like LS1 1UR")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+
+        // Everything else typed is still in the card: only the postcode is put right.
+        await Assertions.Expect(form.GetByLabel("Last name")).ToHaveValueAsync("Brown");
+        await form.GetByLabel("Family's postcode").FillAsync("LS6 2AB");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Log the query" }).ClickAsync();
+
+        await Assertions.Expect(ChatPage.Said(_page, "Your reference is MQ-")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        var reference = Regex.Match(await ChatPage.Said(_page, "Your reference is MQ-").Last.InnerTextAsync(), @"MQ-\d{4}-\d{5}").Value;
+        await _page.GotoAsync($"/members/enquiries/{reference}");
+        await Assertions.Expect(_page.Locator("main")).ToContainTextAsync("Alfie Brown");
+    });
+
     private async Task OpenChatAsync()
     {
         await _page.GotoAsync("/chat");

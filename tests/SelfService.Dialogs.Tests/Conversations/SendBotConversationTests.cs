@@ -196,22 +196,6 @@ public abstract class SendBotConversationTests(ChatTestHost host)
         Assert.Contains(AppealDeadline.Calculate(letter, null, WorkingDayCalendar.EnglandAndWales).Explanation, reply, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_councillor_is_pointed_to_casework_queries_and_a_parent_is_told_they_are_for_members()
-    {
-        var councillor = host.Session(await host.LinkedUserAsync(DemoCast.CouncillorEmail));
-        var parent = await HelenAsync();
-
-        var log = ChatSession.Texts(await councillor.SayAsync("I need to log a casework query for a constituent"));
-        var open = ChatSession.Texts(await councillor.SayAsync("where are my open queries?"));
-        var notMember = ChatSession.Texts(await parent.SayAsync("I need to log a casework query for a constituent"));
-
-        Assert.Contains("/members/enquiries/new", log, StringComparison.Ordinal);
-        Assert.Contains("/members/enquiries", open, StringComparison.Ordinal);
-        Assert.DoesNotContain("/members/enquiries", notMember, StringComparison.Ordinal);
-        Assert.Contains("councillors and MPs", notMember, StringComparison.Ordinal);
-    }
-
     private static string Render(IEnumerable<BotFramework.Schema.Activity> activities) =>
         string.Join("\n---\n", activities.Select(a => $"{a.Text}|{JsonSerializer.Serialize(a.Attachments)}|{JsonSerializer.Serialize(a.SuggestedActions)}"));
 }
