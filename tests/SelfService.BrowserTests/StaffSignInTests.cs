@@ -92,15 +92,7 @@ public sealed class StaffSignInTests(StaffSignInBrowserFixture fixture) : IClass
         Assert.False((await ViewerAsync()).GetProperty("isSignedIn").GetBoolean());
     }, nameof(StaffSignInTests) + ".NoRole");
 
-    /// <summary>On the provider's login page: any password works there; then its consent page.</summary>
-    private async Task SignInAtProviderAsync(string login)
-    {
-        await Page.WaitForURLAsync(fixture.Provider.Issuer.GetLeftPart(UriPartial.Authority) + "/interaction/**");
-        await Page.FillAsync("input[name=login]", login);
-        await Page.FillAsync("input[name=password]", "any-password");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign-in" }).ClickAsync();
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-    }
+    private Task SignInAtProviderAsync(string login) => fixture.SignInAtProviderAsync(Page, login);
 
     /// <summary>The viewer the app builds for this browser's session, from a test-only endpoint.</summary>
     private async Task<JsonElement> ViewerAsync()
@@ -154,6 +146,23 @@ public sealed class StaffSignInBrowserFixture : IAsyncLifetime
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
+    }
+
+    /// <summary>Where the app drops the emails it sends.</summary>
+    public string MailPickupDirectory => Path.Combine(_app?.DataDirectory ?? throw new InvalidOperationException("Not started."), "mail-pickup");
+
+    /// <summary>Today as the app sees it (UK time).</summary>
+    public DateOnly Today => (_app ?? throw new InvalidOperationException("Not started.")).Services.GetRequiredService<UkClock>().Today();
+
+    /// <summary>On the provider's login page: any password works there; then its consent page.</summary>
+    public async Task SignInAtProviderAsync(IPage page, string login)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.WaitForURLAsync(Provider.Issuer.GetLeftPart(UriPartial.Authority) + "/interaction/**");
+        await page.FillAsync("input[name=login]", login);
+        await page.FillAsync("input[name=password]", "any-password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign-in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
     }
 
     public async Task<IPage> NewPageAsync()
