@@ -67,6 +67,7 @@ public sealed partial class CaseworkJourneyTests(StaffSignInBrowserFixture fixtu
         await _staff.WaitForURLAsync(new Regex(@"/staff/cases/EHC-\d{4}-\d+$"));
         _reference = new Uri(_staff.Url).AbsolutePath.Split('/')[^1];
         await ExpectEmailAsync(before, "Request received", $"We will decide whether to assess by {Long(received.AddDays(StatutoryClock.DecisionToAssessDays))}.");
+        await Assertions.Expect(_staff.Locator("#case-summary")).ToContainTextAsync($"{Long(received)} (Parent or carer, by phone)");
 
         // The family signs in to the portal as anyone would and opens the chat: the waiting update is delivered.
         await _familyChat.GotoAsync("/sign-in");

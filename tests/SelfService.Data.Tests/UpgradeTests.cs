@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging.Abstractions;
 using SelfService.Data.Tests.Infrastructure;
+using SelfService.Domain.Assessments;
 
 namespace SelfService.Data.Tests;
 
@@ -23,13 +24,20 @@ public abstract class UpgradeTests<TDatabase>(TDatabase database) : IClassFixtur
         {
             await db.GetService<IMigrator>().MigrateAsync(InitialSchema);
 
-            // The tables of people and cases did not change, so the context can write them; the
-            // outbox did, so its row goes in as the first release wrote it.
+            // The tables of people did not change, so the context can write them; cases and the
+            // outbox did, so their rows go in as the first release wrote them.
             var people = await TestData.AddPeopleAsync(db);
             var opened = TestData.OpenCase(people, new DateOnly(2026, 10, 5));
             caseId = opened.Id;
-            db.AssessmentCases.Add(opened);
-            await db.SaveChangesAsync();
+            var request = Assert.IsType<RequestReceived>(opened.Events[0]);
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "AssessmentCases" ("Id", "Reference", "ChildId", "RequestReceivedOn", "Requester", "Stage", "Version")
+                VALUES ({opened.Id}, {opened.Reference}, {opened.ChildId}, {opened.RequestReceivedOn}, {opened.Requester.ToString()}, {opened.Stage.ToString()}, {opened.Version})
+                """);
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "CaseEvents" ("Id", "CaseId", "Sequence", "OccurredOn", "RecordedAtUtc", "RecordedBy", "Type", "Requester")
+                VALUES ({request.Id}, {opened.Id}, {request.Sequence}, {request.OccurredOn}, {request.RecordedAtUtc}, {request.RecordedBy}, {"requestReceived"}, {request.Requester.ToString()})
+                """);
             await db.Database.ExecuteSqlAsync($"""
                 INSERT INTO "OutboxMessages" ("Id", "CreatedAtUtc", "Kind", "Recipient", "Subject", "PayloadJson", "Attempts", "NextAttemptAtUtc")
                 VALUES ({messageId}, {createdAt}, {"email.requestReceived"}, {"ada@example.com"}, {"We have your request"}, {"{}"}, {2}, {createdAt})
@@ -49,7 +57,10 @@ public abstract class UpgradeTests<TDatabase>(TDatabase database) : IClassFixtur
             Assert.Equal(("email.requestReceived", "ada@example.com", 2, createdAt), (message.Kind, message.Recipient, message.Attempts, message.CreatedAtUtc));
             Assert.Null(message.LockedBy);
             Assert.Null(message.LockedUntilUtc);
-            Assert.Single((await db.AssessmentCases.WithEvents().SingleAsync(c => c.Id == caseId)).Events);
+            // Requests stored before the route was recorded all came through the portal.
+            var upgraded = await db.AssessmentCases.WithEvents().SingleAsync(c => c.Id == caseId);
+            Assert.Equal(RequestRoute.Portal, upgraded.Route);
+            Assert.Equal(RequestRoute.Portal, Assert.IsType<RequestReceived>(Assert.Single(upgraded.Events)).Route);
 
             message.Lock("worker-1", createdAt.AddMinutes(5));
             await db.SaveChangesAsync();

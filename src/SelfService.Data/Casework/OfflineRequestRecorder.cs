@@ -19,7 +19,7 @@ public sealed record OfflineRequest(
     string ParentLastName,
     string ParentEmail,
     DateOnly ReceivedOn,
-    string Route);
+    RequestRoute Route);
 
 /// <summary>
 /// Opens a case for a request that did not come through the portal. The parent's email links them
@@ -54,7 +54,7 @@ public sealed class OfflineRequestRecorder(CaseStoreDbContext db, CaseCommands c
         ];
 
         // The people and the case are saved together by the command's one SaveChanges.
-        await commands.OpenAsync(Guid.NewGuid(), reference, child.Id, new RequestReceived(Guid.NewGuid(), request.ReceivedOn, Requester.Parent, null, null), recording, notifications, cancellationToken);
+        await commands.OpenAsync(Guid.NewGuid(), reference, child.Id, new RequestReceived(Guid.NewGuid(), request.ReceivedOn, Requester.Parent, null, null, request.Route), recording, notifications, cancellationToken);
         return reference;
     }
 }

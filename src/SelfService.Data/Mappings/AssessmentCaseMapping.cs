@@ -15,6 +15,8 @@ internal sealed class AssessmentCaseMapping : IEntityTypeConfiguration<Assessmen
         builder.Property(c => c.Id).ValueGeneratedNever();
         builder.Property(c => c.Reference).HasMaxLength(ReferenceLength).IsRequired();
         builder.Property(c => c.Requester).IsRequired();
+        // The same default as the migration gives the cases stored before routes were recorded.
+        builder.Property(c => c.Route).IsRequired().HasDefaultValue(RequestRoute.Portal);
         builder.Property(c => c.Stage).IsRequired();
 
         // The domain bumps Version on every change; a stale copy then updates no row.

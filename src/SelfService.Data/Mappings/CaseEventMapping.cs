@@ -45,7 +45,11 @@ internal sealed class CaseEventMapping : IEntityTypeConfiguration<CaseEvent>
 
 internal sealed class RequestReceivedMapping : IEntityTypeConfiguration<RequestReceived>
 {
-    public void Configure(EntityTypeBuilder<RequestReceived> builder) => builder.Property(e => e.Requester);
+    public void Configure(EntityTypeBuilder<RequestReceived> builder)
+    {
+        builder.Property(e => e.Requester);
+        builder.Property(e => e.Route);
+    }
 }
 
 internal sealed class DecisionToAssessMapping : IEntityTypeConfiguration<DecisionToAssess>

@@ -37,6 +37,7 @@ internal static class StorageConventions
         Enum<ElectedMemberKind>(builder);
         Enum<SchoolContactRole>(builder);
         Enum<Requester>(builder);
+        Enum<RequestRoute>(builder);
         Enum<CaseStage>(builder);
         Enum<AdviserKind>(builder);
         Enum<ExceptionKind>(builder);

@@ -34,6 +34,8 @@ public sealed class AssessmentCase
 
     public Guid? RequestingSchoolId { get; private set; }
 
+    public RequestRoute Route { get; private set; }
+
     public CaseStage Stage { get; private set; }
 
     public DateOnly? DecisionToAssessOn { get; private set; }
@@ -75,6 +77,7 @@ public sealed class AssessmentCase
             RequestReceivedOn = request.OccurredOn,
             Requester = request.Requester,
             RequestingSchoolId = request.RequestingSchoolId,
+            Route = request.Route,
             Stage = CaseStage.AwaitingDecisionToAssess,
         };
         assessmentCase.Append(request, recording);

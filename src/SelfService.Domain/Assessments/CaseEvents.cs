@@ -29,10 +29,11 @@ public abstract class CaseEvent
 
 public sealed class RequestReceived : CaseEvent
 {
-    public RequestReceived(Guid id, DateOnly occurredOn, Requester requester, Guid? requestingSchoolId, DateOnly? parentalConsentGivenOn)
+    public RequestReceived(Guid id, DateOnly occurredOn, Requester requester, Guid? requestingSchoolId, DateOnly? parentalConsentGivenOn, RequestRoute route = RequestRoute.Portal)
         : base(id, occurredOn)
     {
         Requester = requester;
+        Route = route;
         RequestingSchoolId = requestingSchoolId;
         ParentalConsentGivenOn = parentalConsentGivenOn;
     }
@@ -42,6 +43,8 @@ public sealed class RequestReceived : CaseEvent
     public Guid? RequestingSchoolId { get; private set; }
 
     public DateOnly? ParentalConsentGivenOn { get; private set; }
+
+    public RequestRoute Route { get; private set; }
 }
 
 public sealed class DecisionToAssess : CaseEvent

@@ -8,6 +8,18 @@ public enum Requester
     SchoolWithParentalConsent,
 }
 
+/// <summary>
+/// How the request reached the council. Requests by post, email or phone are as valid as online
+/// ones (CFA s36 sets no form); the caseworker records them and the family follows them the same way.
+/// </summary>
+public enum RequestRoute
+{
+    Portal,
+    Post,
+    Email,
+    Phone,
+}
+
 /// <summary>Where the case sits in the statutory process.</summary>
 public enum CaseStage
 {

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SelfService.Data;
 using SelfService.Data.DemoData;
 using SelfService.Data.Storage;
@@ -193,6 +194,47 @@ public sealed class OfflineRequestTests(SeededWebAppFactory factory) : IClassFix
         var parent = await factory.ClientForAsync(NewParent);
         var casePage = await Html.ParseAsync(await parent.GetAsync($"/cases/{reference}"));
         Assert.Contains("Deciding whether to assess", casePage.QuerySelector("#case-summary")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Parent or carer, by phone", casePage.QuerySelector("#case-summary")?.TextContent, StringComparison.Ordinal);
+        var staffPage = await Html.ParseAsync(await staff.GetAsync($"/staff/cases/{reference}"));
+        Assert.Contains("(Parent or carer, by phone)", staffPage.QuerySelector("#case-summary")?.TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("post", RequestRoute.Post)]
+    [InlineData("email", RequestRoute.Email)]
+    public async Task The_route_a_request_came_by_is_stored_on_the_case_and_its_request_event(string route, RequestRoute stored)
+    {
+        var staff = await factory.ClientForAsync(DemoCast.CaseworkerEmail);
+
+        using var response = await Forms.PostAsync(staff, "/staff/cases/new", Forms.Fields(
+            ("ChildFirstName", "Noor"), ("ChildLastName", "Haddad"), ("DateOfBirth", "2016-02-01"), ("Postcode", "LS8 2QD"),
+            ("ParentFirstName", "Rania"), ("ParentLastName", "Haddad"), ("ParentEmail", $"rania.{route}@example.com"), ("Route", route)));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var reference = response.Headers.Location!.OriginalString.Split('/')[^1];
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CaseStoreDbContext>();
+        var recorded = await db.AssessmentCases.AsNoTracking().WithEvents().SingleAsync(c => c.Reference == reference);
+        Assert.Equal(stored, recorded.Route);
+        Assert.Equal(stored, Assert.IsType<RequestReceived>(recorded.Events[0]).Route);
+    }
+
+    [Fact]
+    public async Task A_route_that_is_not_offline_or_a_date_in_the_future_is_refused_beside_the_field()
+    {
+        var staff = await factory.ClientForAsync(DemoCast.CaseworkerEmail);
+
+        using var response = await Forms.PostAsync(staff, "/staff/cases/new", Forms.Fields(
+            ("ChildFirstName", "Noor"), ("ChildLastName", "Haddad"), ("DateOfBirth", "2016-02-01"), ("Postcode", "LS8 2QD"),
+            ("ParentFirstName", "Rania"), ("ParentLastName", "Haddad"), ("ParentEmail", "rania.portal@example.com"), ("Route", "Portal"),
+            ("ReceivedOn", factory.Today().AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))));
+        var page = await Html.ParseAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("#Route", page.QuerySelector(".govuk-error-summary a[href='#Route']")?.GetAttribute("href"));
+        Assert.Contains("Select how the request arrived", page.QuerySelector("#Route-error")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("The date received must be today or in the past", page.QuerySelector("#ReceivedOn-error")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Haddad", page.QuerySelector("#ChildLastName")?.GetAttribute("value"));
     }
 
     [Fact]
@@ -204,7 +246,8 @@ public sealed class OfflineRequestTests(SeededWebAppFactory factory) : IClassFix
         var page = await Html.ParseAsync(response);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Enter the child's last name", page.QuerySelector(".govuk-error-summary")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Enter the child's last name", page.QuerySelector(".govuk-error-summary a[href='#ChildLastName']")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Enter an email address in the correct format", page.QuerySelector("#ParentEmail-error")?.TextContent, StringComparison.Ordinal);
         Assert.Equal("Arjun", page.QuerySelector("#ChildFirstName")?.GetAttribute("value"));
     }
 }

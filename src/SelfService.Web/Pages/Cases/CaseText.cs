@@ -73,6 +73,15 @@ public static class CaseText
         _ => requester.ToString(),
     };
 
+    /// <summary>", by phone" for a request taken down by a caseworker; nothing for the portal, the usual way.</summary>
+    public static string RouteSuffix(RequestRoute route) => route switch
+    {
+        RequestRoute.Post => ", by post",
+        RequestRoute.Email => ", by email",
+        RequestRoute.Phone => ", by phone",
+        _ => string.Empty,
+    };
+
     public static string ExceptionKindText(ExceptionKind kind) => CaseWording.ExceptionKindText(kind);
 
     public static string ReviewDecisionText(ReviewDecision? decision) => decision switch

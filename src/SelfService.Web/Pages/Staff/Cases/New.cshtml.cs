@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using SelfService.Data.Casework;
 using SelfService.Domain.Assessments;
 using SelfService.Domain.Common;
+using SelfService.Domain.Requests;
 using SelfService.Web.Hosting;
 using SelfService.Web.Identity;
 
@@ -22,7 +23,9 @@ public sealed class NewModel(IPortalUser user, OfflineRequestRecorder recorder, 
     [BindProperty] public string? ReceivedOn { get; set; }
     [BindProperty] public string Route { get; set; } = "phone";
 
-    public IReadOnlyList<string> Errors { get; private set; } = [];
+    public IReadOnlyList<FieldError> Errors { get; private set; } = [];
+
+    public string? ErrorFor(string field) => Errors.FirstOrDefault(e => e.Field == field)?.Message;
 
     public void OnGet()
     {
@@ -30,42 +33,59 @@ public sealed class NewModel(IPortalUser user, OfflineRequestRecorder recorder, 
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var errors = new List<string>();
-        string Need(string? value, string message)
+        var errors = new List<FieldError>();
+        string Need(string? value, string field, string message)
         {
             if (string.IsNullOrWhiteSpace(value))
             {
-                errors.Add(message);
+                errors.Add(new(field, message));
             }
 
             return value?.Trim() ?? "";
         }
 
-        DateOnly? Date(string? value, string message)
+        DateOnly? Date(string? value, string field, string message)
         {
             if (DateOnly.TryParseExact(value?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
                 return date;
             }
 
-            errors.Add(message);
+            errors.Add(new(field, message));
             return null;
         }
 
+        var today = clock.Today();
         var request = new
         {
-            First = Need(ChildFirstName, "Enter the child's first name"),
-            Last = Need(ChildLastName, "Enter the child's last name"),
-            Born = Date(DateOfBirth, "Enter the child's date of birth as year-month-day"),
-            Postcode = Need(Postcode, "Enter the postcode"),
-            ParentFirst = Need(ParentFirstName, "Enter the parent's first name"),
-            ParentLast = Need(ParentLastName, "Enter the parent's last name"),
-            Email = Need(ParentEmail, "Enter the parent's email address, so they can follow the request"),
-            Received = string.IsNullOrWhiteSpace(ReceivedOn) ? clock.Today() : Date(ReceivedOn, "Enter the date received as year-month-day"),
+            First = Need(ChildFirstName, nameof(ChildFirstName), "Enter the child's first name"),
+            Last = Need(ChildLastName, nameof(ChildLastName), "Enter the child's last name"),
+            Born = Date(DateOfBirth, nameof(DateOfBirth), "Enter the child's date of birth as year-month-day"),
+            Postcode = Need(Postcode, nameof(Postcode), "Enter the postcode"),
+            ParentFirst = Need(ParentFirstName, nameof(ParentFirstName), "Enter the parent's first name"),
+            ParentLast = Need(ParentLastName, nameof(ParentLastName), "Enter the parent's last name"),
+            Email = Need(ParentEmail, nameof(ParentEmail), "Enter the parent's email address, so they can follow the request"),
+            Received = string.IsNullOrWhiteSpace(ReceivedOn) ? today : Date(ReceivedOn, nameof(ReceivedOn), "Enter the date received as year-month-day"),
         };
         if (!string.IsNullOrEmpty(request.Email) && !request.Email.Contains('@', StringComparison.Ordinal))
         {
-            errors.Add("Enter an email address in the correct format, like name@example.com");
+            errors.Add(new(nameof(ParentEmail), "Enter an email address in the correct format, like name@example.com"));
+        }
+
+        if (request.Born >= today)
+        {
+            errors.Add(new(nameof(DateOfBirth), "The child's date of birth must be in the past"));
+        }
+
+        if (request.Received > today)
+        {
+            errors.Add(new(nameof(ReceivedOn), "The date received must be today or in the past"));
+        }
+
+        // Only the offline routes: a portal request records itself.
+        if (!Enum.TryParse<RequestRoute>(Route, ignoreCase: true, out var route) || route == RequestRoute.Portal || !Enum.IsDefined(route))
+        {
+            errors.Add(new(nameof(Route), "Select how the request arrived"));
         }
 
         if (errors.Count > 0)
@@ -78,14 +98,14 @@ public sealed class NewModel(IPortalUser user, OfflineRequestRecorder recorder, 
         try
         {
             var reference = await recorder.RecordAsync(
-                new OfflineRequest(request.First, request.Last, request.Born!.Value, request.Postcode, request.ParentFirst, request.ParentLast, request.Email, request.Received!.Value, Route),
+                new OfflineRequest(request.First, request.Last, request.Born!.Value, request.Postcode, request.ParentFirst, request.ParentLast, request.Email, request.Received!.Value, route),
                 new Recording(viewer.Email, time.GetUtcNow().UtcDateTime),
                 cancellationToken);
             return Redirect($"/staff/cases/{reference}");
         }
         catch (DomainException ex)
         {
-            Errors = [ex.Message];
+            Errors = [new(nameof(ChildFirstName), ex.Message)];
             return Page();
         }
     }
