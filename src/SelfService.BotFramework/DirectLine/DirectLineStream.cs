@@ -100,6 +100,12 @@ internal sealed partial class DirectLineStream(
             return;
         }
 
+        if (delivery.Json is null)
+        {
+            await SendBacklogAsync(cancellationToken);
+            return;
+        }
+
         if (sequence > _lastSent + 1)
         {
             // Something was stored that this stream has not been told of (or was told of out of

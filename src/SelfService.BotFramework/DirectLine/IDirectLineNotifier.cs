@@ -5,11 +5,18 @@ namespace SelfService.BotFramework.DirectLine;
 
 /// <summary>
 /// Something to send to a conversation's open streams: a stored activity (with its sequence
-/// number) or an ephemeral one such as typing, which is never stored.
+/// number) or an ephemeral one such as typing, which is never stored. A stored activity may come
+/// without its JSON (<see cref="IsHint"/>): the stream then reads it from the store, as when a
+/// delivery from another instance was too large to carry.
 /// </summary>
-public sealed record DirectLineDelivery(long? Sequence, string Json)
+public sealed record DirectLineDelivery(long? Sequence, string? Json)
 {
     public bool IsEphemeral => Sequence is null;
+
+    public bool IsHint => Sequence is not null && Json is null;
+
+    /// <summary>"Look in the store": the stream sends whatever it has not sent yet.</summary>
+    public static DirectLineDelivery Hint(long sequence) => new(sequence, null);
 }
 
 /// <summary>
@@ -130,6 +137,9 @@ public sealed class InProcessDirectLineNotifier(int maxStreamsPerConversation = 
             target.Offer(delivery);
         }
     }
+
+    /// <summary>The conversations with a stream open in this process.</summary>
+    public IReadOnlyCollection<string> Conversations => [.. _subscriptions.Keys];
 
     internal int OpenStreams(string conversationId)
     {

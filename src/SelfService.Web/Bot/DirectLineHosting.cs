@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SelfService.BotFramework.Builder;
 using SelfService.BotFramework.DirectLine;
+using SelfService.Data;
 using SelfService.Data.Bot;
 using SelfService.Web.Hosting;
 
@@ -23,6 +24,19 @@ public static partial class DirectLineHosting
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(paths);
+
+        // On PostgreSQL several instances may serve one conversation: deliveries cross by NOTIFY.
+        var store = CaseStoreOptions.FromConfiguration(configuration, paths.DataDirectory);
+        if (store.Provider == CaseStoreProvider.Postgres)
+        {
+            services.AddSingleton(provider => new PostgresDirectLineNotifier(
+                store.ConnectionString,
+                provider.GetRequiredService<ILogger<PostgresDirectLineNotifier>>(),
+                provider.GetRequiredService<IOptions<DirectLineOptions>>().Value.MaxStreamsPerConversation));
+            services.AddSingleton<IDirectLineNotifier>(provider => provider.GetRequiredService<PostgresDirectLineNotifier>());
+            services.AddHostedService(provider => provider.GetRequiredService<PostgresDirectLineNotifier>());
+        }
+
         services.AddDirectLineChannelCore();
         services.AddOptions<DirectLineOptions>()
             .Bind(configuration.GetSection(DirectLineOptions.SectionName))

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SelfService.Data;
@@ -17,12 +18,10 @@ public static class IdentityServiceCollectionExtensions
 
     public const string AntiforgeryCookieName = ".SelfService.Antiforgery";
 
-    public const string DataProtectionKeysFolder = "keys";
-
     /// <summary>
     /// Sign-in by emailed code, the session cookie, antiforgery cookie settings and
-    /// <see cref="IPortalUser"/>. Data-protection keys live in the data directory so sessions
-    /// survive a restart (and can be shared by instances that share the folder).
+    /// <see cref="IPortalUser"/>. Data-protection keys live in the case store, so sessions survive a
+    /// restart and every instance on the same database accepts them.
     /// </summary>
     public static IServiceCollection AddPortalIdentity(
         this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, AppPaths paths)
@@ -36,9 +35,9 @@ public static class IdentityServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        services.AddDataProtection()
-            .SetApplicationName("SelfService")
-            .PersistKeysToFileSystem(new DirectoryInfo(paths.EnsureDataSubdirectory(DataProtectionKeysFolder)));
+        services.AddDataProtection().SetApplicationName("SelfService");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider => new ConfigureOptions<KeyManagementOptions>(options =>
+            options.XmlRepository = new CaseStoreXmlRepository(provider.GetRequiredService<IServiceScopeFactory>(), provider.GetRequiredService<TimeProvider>())));
 
         // Secure cookies everywhere but Development, where the site may be served over plain HTTP.
         var secure = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
