@@ -48,6 +48,11 @@ if (DemoDataCommand.IsInvoked(args))
     return await DemoDataCommand.RunAsync(app.Services, args, Console.Out, CancellationToken.None);
 }
 
+if (MigrateCommand.IsInvoked(args))
+{
+    return await MigrateCommand.RunAsync(app.Services, Console.Out, CancellationToken.None);
+}
+
 app.UseSelfServiceWeb();
 app.MapHealthEndpoints();
 app.MapBot();

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Net.Http.Headers;
@@ -15,7 +16,19 @@ public static partial class PipelineExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
 
-        // Outermost, so error pages and static files get the headers too.
+        // Behind nginx (or Azure's front end) the request arrives over HTTP from the proxy: believe
+        // its X-Forwarded-Proto and -For, so links, Direct Line stream URLs and HSTS say https and
+        // the client's own address is the one logged. Only proxies in ForwardedHeaders:KnownProxies
+        // (default: this machine) are believed.
+        var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+        foreach (var proxy in app.Configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
+        {
+            forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+        }
+
+        app.UseForwardedHeaders(forwarded);
+
+        // Outermost after that, so error pages and static files get the headers too.
         app.UseMiddleware<SecurityHeadersMiddleware>();
 
         app.UseExceptionHandler(new ExceptionHandlerOptions
