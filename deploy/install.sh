@@ -98,22 +98,23 @@ for _ in $(seq 1 30); do pg_isready -q -p "$pg_port" && break; sleep 1; done
 if [ ! -f "$env_file" ]; then
   db_password="$(openssl rand -hex 24)"
   umask 027
+  # Double-quoted values read the same by systemd's EnvironmentFile and by a shell.
   cat > "$env_file" <<EOF
-DOTNET_ENVIRONMENT=Production
-ASPNETCORE_ENVIRONMENT=Production
-DOTNET_CLI_TELEMETRY_OPTOUT=1
-DataDirectory=$data_dir
-Database__Provider=Postgres
-Database__MigrateOnStartup=false
-ConnectionStrings__CaseStore=Host=127.0.0.1;Port=$pg_port;Database=selfservice;Username=selfservice;Password=$db_password
-DirectLine__TokenSigningKey=$(openssl rand -base64 32)
-DirectLine__Secret=$(openssl rand -base64 32 | tr -d '=+/')
+DOTNET_ENVIRONMENT="Production"
+ASPNETCORE_ENVIRONMENT="Production"
+DOTNET_CLI_TELEMETRY_OPTOUT="1"
+DataDirectory="$data_dir"
+Database__Provider="Postgres"
+Database__MigrateOnStartup="false"
+ConnectionStrings__CaseStore="Host=127.0.0.1;Port=$pg_port;Database=selfservice;Username=selfservice;Password=$db_password"
+DirectLine__TokenSigningKey="$(openssl rand -base64 32)"
+DirectLine__Secret="$(openssl rand -base64 32 | tr -d '=+/')"
 EOF
   umask 022
   chown root:selfservice "$env_file"
   chmod 0640 "$env_file"
 fi
-db_password="$(sed -n 's/^ConnectionStrings__CaseStore=.*Password=\(.*\)$/\1/p' "$env_file")"
+db_password="$(sed -n 's/^ConnectionStrings__CaseStore=.*Password=\([^"]*\)"\{0,1\}$/\1/p' "$env_file")"
 runuser -u postgres -- psql -p "$pg_port" -qtAc "SELECT 1 FROM pg_roles WHERE rolname = 'selfservice'" | grep -q 1 \
   || runuser -u postgres -- psql -p "$pg_port" -qc "CREATE ROLE selfservice LOGIN PASSWORD '$db_password'"
 runuser -u postgres -- psql -p "$pg_port" -qtAc "SELECT 1 FROM pg_database WHERE datname = 'selfservice'" | grep -q 1 \
@@ -133,8 +134,11 @@ say "publishing to $release"
 dotnet publish "$source_dir/src/SelfService.Web/SelfService.Web.csproj" -c Release -o "$release" --nologo -v quiet >/dev/null
 ln -sfn "$settings_file" "$release/appsettings.Production.json"
 say "migrating the database"
-mapfile -t app_env < <(grep -E '^[A-Za-z_][A-Za-z0-9_]*=' "$env_file")
-( cd "$release" && runuser -u selfservice -- env "${app_env[@]}" "$dotnet_bin" SelfService.Web.dll migrate )
+# The secrets reach the app from the environment file, never on a command line others can read.
+as_app() {
+  runuser -u selfservice -- /bin/bash -c 'set -a; . "$0"; set +a; exec "$@"' "$env_file" "$@"
+}
+( cd "$release" && as_app "$dotnet_bin" SelfService.Web.dll migrate )
 ln -sfn "$release" "$app_root/current.new" && mv -Tf "$app_root/current.new" "$app_root/current"
 
 # --- the instances, restarted one at a time ---------------------------------------------------
@@ -149,14 +153,29 @@ wait_ready() {
   die "the instance on port $1 did not become ready: see $log_dir/instance-$1.log or journalctl -u selfservice@$1"
 }
 
+# Without systemd: each instance is a session of its own, so stopping it stops everything it started.
+stop_direct() {
+  local pid_file="$run_dir/instance-$1.pid"
+  [ -f "$pid_file" ] || return 0
+  kill -TERM -- "-$(cat "$pid_file")" 2>/dev/null || true
+  for _ in $(seq 1 30); do kill -0 -- "-$(cat "$pid_file")" 2>/dev/null || break; sleep 1; done
+  rm -f "$pid_file"
+}
+
 start_direct() {
-  local port="$1" pid_file="$run_dir/instance-$1.pid"
-  if [ -f "$pid_file" ] && kill -0 "$(cat "$pid_file")" 2>/dev/null; then
-    kill -TERM "$(cat "$pid_file")"
-    for _ in $(seq 1 30); do kill -0 "$(cat "$pid_file")" 2>/dev/null || break; sleep 1; done
+  local port="$1"
+  stop_direct "$port"
+  # Something else on the port would answer the readiness check in the new instance's place.
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    die "port $port is in use by a process this script did not start: stop it first."
   fi
-  ( cd "$app_root/current" && setsid runuser -u selfservice -- env "${app_env[@]}" "ASPNETCORE_URLS=http://127.0.0.1:$port" \
-      "$dotnet_bin" "$app_root/current/SelfService.Web.dll" >>"$log_dir/instance-$port.log" 2>&1 < /dev/null & echo $! > "$pid_file" )
+  # The new session's leader writes its own id: stopping the instance signals that whole session.
+  cd "$app_root/current"
+  ASPNETCORE_URLS="http://127.0.0.1:$port" setsid bash -c \
+    "echo \$\$ > '$run_dir/instance-$port.pid'; $(declare -f as_app); env_file='$env_file'; as_app '$dotnet_bin' '$app_root/current/SelfService.Web.dll'" \
+    >>"$log_dir/instance-$port.log" 2>&1 < /dev/null &
+  cd - >/dev/null
+  for _ in $(seq 1 50); do [ -s "$run_dir/instance-$port.pid" ] && break; sleep 0.1; done
 }
 
 if has_systemd; then
@@ -179,7 +198,7 @@ done
 for pid_file in "$run_dir"/instance-*.pid; do
   [ -e "$pid_file" ] || continue
   port="${pid_file##*/instance-}"; port="${port%.pid}"
-  if [[ ! " ${ports[*]} " =~ " $port " ]]; then kill -TERM "$(cat "$pid_file")" 2>/dev/null || true; rm -f "$pid_file"; fi
+  [[ " ${ports[*]} " =~ " $port " ]] || stop_direct "$port"
 done
 if has_systemd; then
   for unit in $(systemctl list-units --plain --no-legend 'selfservice@*.service' | awk '{print $1}'); do

@@ -29,7 +29,7 @@ PY
 
 stop_all() {
   for pid_file in /run/selfservice/instance-*.pid; do
-    [ -e "$pid_file" ] && kill -TERM "$(cat "$pid_file")" 2>/dev/null || true
+    [ -e "$pid_file" ] && kill -TERM -- "-$(cat "$pid_file")" 2>/dev/null || true
   done
   [ -d /run/systemd/system ] && systemctl stop 'selfservice@*' 2>/dev/null || true
   nginx -s quit 2>/dev/null || true
@@ -41,8 +41,9 @@ step "installing with two instances"
 bash deploy/install.sh --instances 2 --server-name localhost --https-port "$https" --http-port "$http" --settings "$settings"
 
 step "checking nginx, TLS and both instances"
-curl -fsS --cacert /etc/selfservice/tls/server.crt "https://localhost:$https/health/ready" | grep -q Healthy || fail "health through nginx"
-curl -fsS --cacert /etc/selfservice/tls/server.crt "https://localhost:$https/" | grep -q "SEND" || fail "the portal's home page through nginx"
+get() { curl -fsS --cacert /etc/selfservice/tls/server.crt "https://localhost:$https$1"; }
+[[ "$(get /health/ready)" == *Healthy* ]] || fail "health through nginx"
+[[ "$(get /)" == *"SEND"* ]] || fail "the portal's home page through nginx"
 [ "$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$http/")" = "301" ] || fail "HTTP is not redirected to HTTPS"
 for port in 5101 5102; do curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null || fail "instance $port not ready"; done
 
@@ -50,8 +51,8 @@ step "a Web Chat conversation over both instances, killing one part way"
 if [ ! -d tests/js/node_modules ] || [ tests/js/package-lock.json -nt tests/js/node_modules ]; then
   (cd tests/js && npm ci --no-audit --no-fund --loglevel=error)
 fi
-secret="$(sed -n 's/^DirectLine__Secret=//p' /etc/selfservice/selfservice.env)"
-if [ -d /run/systemd/system ]; then kill_cmd="systemctl kill -s KILL selfservice@5101"; else kill_cmd="kill -9 \$(cat /run/selfservice/instance-5101.pid)"; fi
+secret="$(sed -n 's/^DirectLine__Secret="\{0,1\}\([^"]*\)"\{0,1\}$/\1/p' /etc/selfservice/selfservice.env)"
+if [ -d /run/systemd/system ]; then kill_cmd="systemctl kill -s KILL selfservice@5101"; else kill_cmd="kill -9 -- -\$(cat /run/selfservice/instance-5101.pid)"; fi
 : > /var/log/nginx/selfservice.access.log
 DL_DOMAIN="https://localhost:$https/v3/directline" DL_SECRET="$secret" DL_KILL="$kill_cmd" \
   NODE_EXTRA_CA_CERTS=/etc/selfservice/tls/server.crt node tests/js/multi-instance.test.js || fail "the conversation through nginx"
@@ -63,10 +64,10 @@ before="$(readlink -f /opt/selfservice/current)"
 sleep 1
 bash deploy/install.sh --instances 2 --server-name localhost --https-port "$https" --http-port "$http"
 [ "$(readlink -f /opt/selfservice/current)" != "$before" ] || fail "the upgrade did not switch to a new release"
-curl -fsS --cacert /etc/selfservice/tls/server.crt "https://localhost:$https/health/ready" | grep -q Healthy || fail "health after the upgrade"
+[[ "$(get /health/ready)" == *Healthy* ]] || fail "health after the upgrade"
 
 step "a backup pg_restore can read"
 dump="$(runuser -u postgres -- env SELFSERVICE_BACKUP_DIR=/var/backups/selfservice /usr/local/sbin/selfservice-backup)"
-pg_restore --list "$dump" | grep -q "TABLE public DirectLineActivities" || fail "the backup has no Direct Line transcript table"
+[[ "$(pg_restore --list "$dump")" == *"TABLE public DirectLineActivities"* ]] || fail "the backup has no Direct Line transcript table"
 
 echo "deploy: passed"

@@ -35,4 +35,13 @@ for path in glob.glob(sys.argv[1] + "/*.trx"):
 print(f"tests: {passed} passed, {failed} failed, {skipped} skipped")
 PY
 rm -rf "$results"
+
+# The deployment itself, exercised on loopback: install, two instances behind nginx, a chat that
+# survives losing one, the upgrade path and a backup. It installs packages and a service user, so
+# it runs only as root (as CI does); SELFSERVICE_SKIP_DEPLOY=1 leaves it out.
+if [ "$(id -u)" -eq 0 ] && [ "${SELFSERVICE_SKIP_DEPLOY:-}" != "1" ]; then
+  bash deploy/test-loopback.sh || status=1
+else
+  echo "deploy: skipped (needs root)"
+fi
 exit "$status"

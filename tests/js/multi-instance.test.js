@@ -45,10 +45,11 @@ async function main() {
   const generated = await fetch(`${domain}/tokens/generate`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${secret}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ user: { id: `dl_loopback-${Date.now()}` } }),
+    body: JSON.stringify({ user: { id: `loopback-${Date.now()}` } }),
   });
-  assert.equal(generated.status, 200, 'tokens/generate through nginx');
-  const { token } = await generated.json();
+  const body = await generated.text();
+  assert.equal(generated.status, 200, `tokens/generate through nginx: ${body}`);
+  const { token } = JSON.parse(body);
 
   const dl = new DirectLine({ token, domain, webSocket: true, ajax, random: () => 0 });
   const seen = [];
@@ -58,7 +59,7 @@ async function main() {
   const replies = [];
   for (let i = 1; i <= messages; i++) {
     if (i === killAt) {
-      execSync(kill, { stdio: 'inherit' });
+      execSync(kill, { stdio: 'inherit', shell: '/bin/bash' });
       console.log(`killed an instance before message ${i}`);
     }
     const text = i % 2 ? 'what is an EHC plan?' : 'who can ask for an assessment?';

@@ -35,8 +35,9 @@ public abstract partial class OutboxPollingWorker(WakeSignal signal, OutboxWorke
                 {
                     await signal.WaitAsync(settings.PollInterval, stoppingToken);
                 }
-                catch (OperationCanceledException)
+                catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
                 {
+                    // Stopping: cancelled, or the host has already disposed the signal.
                     return;
                 }
             }
