@@ -18,6 +18,11 @@ if (args is ["portal", ..])
     return await SelfService.Benchmarks.Portal.PortalBenchmark.RunAsync(args.Length > 1 ? args[1] : Path.Combine("docs", "performance.md"));
 }
 
+if (args is ["load", ..])
+{
+    return await SelfService.Benchmarks.Load.LoadTest.RunAsync(args);
+}
+
 if (args is ["dashboard", ..])
 {
     return await SelfService.Benchmarks.Dashboard.DashboardBenchmark.RunAsync(args.Length > 1 ? args[1] : Path.Combine("docs", "performance.md"));

@@ -197,7 +197,7 @@ internal static partial class PortalBenchmark
     }
 
     /// <summary>Sam's case reference holds the year its request was received; take it from the parent's case list.</summary>
-    private static async Task<string> FindSamsCaseAsync(Uri root, CookieContainer cookies)
+    internal static async Task<string> FindSamsCaseAsync(Uri root, CookieContainer cookies)
     {
         using var http = Client(root, cookies);
         var list = await http.GetStringAsync("/cases");
