@@ -1,3 +1,5 @@
+using System.Net.Mail;
+
 namespace SelfService.Data.Accounts;
 
 /// <summary>How an email address is compared everywhere an account meets the case store.</summary>
@@ -11,5 +13,19 @@ public static class AccountEmail
     {
         ArgumentNullException.ThrowIfNull(email);
         return email.Trim().ToLowerInvariant();
+    }
+
+    /// <summary>An address as people type one: no display name, no spaces, a dotted host, at most 254 characters.</summary>
+    public static bool IsValid(string email)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        if (email.Length > 254 || email.Any(char.IsWhiteSpace) || !MailAddress.TryCreate(email, out var parsed))
+        {
+            return false;
+        }
+
+        // MailAddress accepts display-name forms and dotless hosts; people type neither.
+        return string.Equals(parsed.Address, email, StringComparison.Ordinal) && parsed.Host.Contains('.', StringComparison.Ordinal)
+            && !parsed.Host.StartsWith('.') && !parsed.Host.EndsWith('.');
     }
 }

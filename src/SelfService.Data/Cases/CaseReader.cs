@@ -81,7 +81,14 @@ public sealed class CaseReader(CaseStoreDbContext db, TimeProvider time)
             .Where(d => d.CaseId == assessmentCase.Id)
             .OrderBy(d => d.UploadedAtUtc)
             .ToListAsync(cancellationToken);
-        return new CaseRecord(assessmentCase, child, access, caseworker, schools, plan, documents);
+        var draftServed = assessmentCase.Events.OfType<DraftPlanServed>().Any();
+        var councilDocuments = (await db.Set<Casework.CaseDocument>().AsNoTracking()
+                .Where(d => d.CaseId == assessmentCase.Id)
+                .OrderBy(d => d.UploadedAtUtc)
+                .ToListAsync(cancellationToken))
+            .Where(d => access.CanSeeCouncilDocument(d.Kind, draftServed))
+            .ToList();
+        return new CaseRecord(assessmentCase, child, access, caseworker, schools, plan, documents, councilDocuments);
     }
 
     public async Task<PlanRecord?> FindPlanForViewerAsync(string planReference, Viewer viewer, string channel, CancellationToken cancellationToken = default)
@@ -221,6 +228,14 @@ public sealed class CaseReader(CaseStoreDbContext db, TimeProvider time)
         }
 
         return ids;
+    }
+
+    /// <summary>Audits a download of a document from a case the viewer was shown by <see cref="FindForViewerAsync"/>.</summary>
+    public Task RecordDownloadAsync(CaseRecord record, Viewer viewer, Guid documentId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(viewer);
+        return AuditAsync(AuditEntry.ForCase(record.Case.Id, Now(), viewer.Email, "case.documentDownloaded", $"document {documentId:D}; basis {record.Access.Basis}"), cancellationToken);
     }
 
     private async Task AuditAsync(AuditEntry entry, CancellationToken cancellationToken)

@@ -10,6 +10,7 @@ namespace SelfService.Data.Cases;
 /// <param name="Access">What the policy allows this viewer; always <see cref="CaseAccess.CanView"/> here.</param>
 /// <param name="Plan">The plan that came of the case, if one has been issued.</param>
 /// <param name="Documents">The files sent with the request, oldest first.</param>
+/// <param name="CouncilDocuments">The advice and draft plan this viewer may see, oldest first.</param>
 public sealed record CaseRecord(
     AssessmentCase Case,
     Child Child,
@@ -17,7 +18,8 @@ public sealed record CaseRecord(
     StaffMember? Caseworker,
     IReadOnlyDictionary<Guid, School> Schools,
     EhcPlan? Plan,
-    IReadOnlyList<RequestDocument> Documents)
+    IReadOnlyList<RequestDocument> Documents,
+    IReadOnlyList<Casework.CaseDocument> CouncilDocuments)
 {
     public School? School(Guid? id) => id is { } schoolId && Schools.TryGetValue(schoolId, out var school) ? school : null;
 }

@@ -18,6 +18,8 @@ public sealed class CaseActions(CaseStoreDbContext db, CaseCommands commands, Wo
 {
     public const string ChatKind = "caseUpdate";
 
+    public const string AdviceInvitationKind = "adviceInvitation";
+
     public Task AssignAsync(Guid caseId, Guid? staffId, Recording recording, DateOnly today, CancellationToken cancellationToken) =>
         RunAsync(caseId, recording, c => c.AssignCaseworker(staffId), "case.caseworkerAssigned", async c =>
         {
@@ -30,13 +32,31 @@ public sealed class CaseActions(CaseStoreDbContext db, CaseCommands commands, Wo
             ? (CaseUpdateKind.DecidedToAssess, Facts(c, on) with { NextDue = c.RequestReceivedOn.AddDays(StatutoryClock.DecisionToIssueDays) })
             : (CaseUpdateKind.RefusedToAssess, Facts(c, on) with { Reason = Clean(reason), AppealBy = AppealBy(on) })), cancellationToken);
 
-    public Task RequestAdviceAsync(Guid caseId, Guid adviceRequestId, DateOnly on, AdviserKind adviser, string adviserName, Recording recording, CancellationToken cancellationToken) =>
-        RunAsync(caseId, recording, c => c.RequestAdvice(new AdviceRequested(adviceRequestId, on, adviser, adviserName.Trim()), recording), "case.adviceRequested",
-            c => Task.FromResult<(CaseUpdateKind, CaseUpdateFacts)?>((CaseUpdateKind.AdviceRequested, Facts(c, on) with { Who = adviserName.Trim(), NextDue = on.AddDays(StatutoryClock.DecisionToAssessDays) })), cancellationToken);
+    /// <summary>Asks an adviser for advice; with <paramref name="invite"/>, emails them a link to upload it (ADR 0024).</summary>
+    public Task RequestAdviceAsync(Guid caseId, Guid adviceRequestId, DateOnly on, AdviserKind adviser, string adviserName, AdviserInvite? invite, Recording recording, CancellationToken cancellationToken)
+    {
+        var added = new Additions();
+        if (invite is not null)
+        {
+            var dueOn = on.AddDays(AdviceRequested.DaysToRespond);
+            var (invitation, token) = AdviceInvitation.Create(caseId, adviceRequestId, invite.Email, dueOn, recording.AtUtc);
+            added.Entities.Add(invitation);
+            added.Messages = reference =>
+            {
+                var (subject, body) = AdviceInvitationWording.For(invite.CouncilName, reference, adviser, on, dueOn, invite.LinkFor(token));
+                return [OutboxEmail.Create(recording.AtUtc, AdviceInvitationKind, invite.Email, subject, body)];
+            };
+        }
 
-    public Task RecordAdviceReceivedAsync(Guid caseId, Guid adviceRequestId, DateOnly on, Recording recording, CancellationToken cancellationToken) =>
+        return RunAsync(caseId, recording, c => c.RequestAdvice(new AdviceRequested(adviceRequestId, on, adviser, adviserName.Trim()), recording), "case.adviceRequested",
+            c => Task.FromResult<(CaseUpdateKind, CaseUpdateFacts)?>((CaseUpdateKind.AdviceRequested, Facts(c, on) with { Who = adviserName.Trim(), NextDue = on.AddDays(StatutoryClock.DecisionToAssessDays) })), cancellationToken, added);
+    }
+
+    /// <summary>Records advice as received, with the adviser's report when there is one.</summary>
+    public Task RecordAdviceReceivedAsync(Guid caseId, Guid adviceRequestId, DateOnly on, Recording recording, StoredFile? report, CancellationToken cancellationToken) =>
         RunAsync(caseId, recording, c => c.RecordAdviceReceived(new AdviceReceived(Guid.NewGuid(), on, adviceRequestId), recording), "case.adviceReceived",
-            c => Task.FromResult<(CaseUpdateKind, CaseUpdateFacts)?>((CaseUpdateKind.AdviceReceived, Facts(c, on) with { Who = c.Events.OfType<AdviceRequested>().FirstOrDefault(e => e.Id == adviceRequestId)?.AdviserName ?? "an adviser" })), cancellationToken);
+            c => Task.FromResult<(CaseUpdateKind, CaseUpdateFacts)?>((CaseUpdateKind.AdviceReceived, Facts(c, on) with { Who = c.Events.OfType<AdviceRequested>().FirstOrDefault(e => e.Id == adviceRequestId)?.AdviserName ?? "an adviser" })), cancellationToken,
+            Additions.Of(report is null ? null : new CaseDocument(Guid.NewGuid(), caseId, CaseDocumentKind.Advice, adviceRequestId, report, recording.By, recording.AtUtc)));
 
     public Task ApplyExceptionAsync(Guid caseId, DateOnly on, ExceptionKind kind, DateOnly? expectedEnd, string reason, Recording recording, CancellationToken cancellationToken) =>
         RunAsync(caseId, recording, c => c.ApplyException(new ExceptionApplied(Guid.NewGuid(), on, kind, expectedEnd, reason?.Trim() ?? ""), recording), "case.exceptionApplied",
@@ -51,9 +71,14 @@ public sealed class CaseActions(CaseStoreDbContext db, CaseCommands commands, Wo
             ? (CaseUpdateKind.DecidedToIssue, Facts(c, on) with { NextDue = c.RequestReceivedOn.AddDays(StatutoryClock.FinalPlanDays) })
             : (CaseUpdateKind.DecidedNotToIssue, Facts(c, on) with { Reason = Clean(reason), AppealBy = AppealBy(on) })), cancellationToken);
 
-    public Task ServeDraftPlanAsync(Guid caseId, DateOnly on, Recording recording, CancellationToken cancellationToken) =>
-        RunAsync(caseId, recording, c => c.ServeDraftPlan(new DraftPlanServed(Guid.NewGuid(), on), recording), "case.draftPlanServed",
-            c => Task.FromResult<(CaseUpdateKind, CaseUpdateFacts)?>((CaseUpdateKind.DraftPlanServed, Facts(c, on) with { NextDue = on.AddDays(StatutoryClock.DraftResponseDays) })), cancellationToken);
+    /// <summary>Serves the draft plan: the family can download <paramref name="draft"/> from their case page.</summary>
+    public Task ServeDraftPlanAsync(Guid caseId, DateOnly on, StoredFile draft, Recording recording, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        return RunAsync(caseId, recording, c => c.ServeDraftPlan(new DraftPlanServed(Guid.NewGuid(), on), recording), "case.draftPlanServed",
+            c => Task.FromResult<(CaseUpdateKind, CaseUpdateFacts)?>((CaseUpdateKind.DraftPlanServed, Facts(c, on) with { NextDue = on.AddDays(StatutoryClock.DraftResponseDays) })), cancellationToken,
+            Additions.Of(new CaseDocument(Guid.NewGuid(), caseId, CaseDocumentKind.DraftPlan, null, draft, recording.By, recording.AtUtc)));
+    }
 
     public async Task RecordRepresentationsAsync(Guid caseId, DateOnly on, bool meetingRequested, Guid? requestedSchoolId, string? summary, Recording recording, CancellationToken cancellationToken)
     {
@@ -95,7 +120,8 @@ public sealed class CaseActions(CaseStoreDbContext db, CaseCommands commands, Wo
         Action<AssessmentCase> change,
         string auditAction,
         Func<AssessmentCase, Task<(CaseUpdateKind Kind, CaseUpdateFacts Facts)?>> update,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Additions? added = null)
     {
         // The words are written from the case as it stands; if the change is refused they are never stored.
         var before = await db.AssessmentCases.AsNoTracking().WithEvents().SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken)
@@ -112,7 +138,24 @@ public sealed class CaseActions(CaseStoreDbContext db, CaseCommands commands, Wo
             }
         }
 
+        if (added is not null)
+        {
+            // Tracked by the same context, so they commit with the event or not at all.
+            db.AddRange(added.Entities);
+            notifications.AddRange(added.Messages?.Invoke(before.Reference) ?? []);
+        }
+
         await commands.ExecuteAsync(caseId, recording, change, auditAction, notifications, cancellationToken);
+    }
+
+    /// <summary>What an action stores beside its event: documents, invitations, and messages that need the case reference.</summary>
+    private sealed class Additions
+    {
+        public List<object> Entities { get; } = [];
+
+        public Func<string, IEnumerable<OutboxMessage>>? Messages { get; set; }
+
+        public static Additions? Of(object? entity) => entity is null ? null : new Additions { Entities = { entity } };
     }
 
     /// <summary>The child's name is filled in by <see cref="RunAsync"/>, which reads it once for every action.</summary>
@@ -125,3 +168,6 @@ public sealed class CaseActions(CaseStoreDbContext db, CaseCommands commands, Wo
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
+
+/// <summary>Who to email an advice invitation to, and how to build the link to the upload page.</summary>
+public sealed record AdviserInvite(string Email, string CouncilName, Func<string, string> LinkFor);

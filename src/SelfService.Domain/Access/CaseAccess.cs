@@ -1,3 +1,5 @@
+using SelfService.Domain.Assessments;
+
 namespace SelfService.Domain.Access;
 
 /// <summary>Why a viewer may see a case; recorded in the audit trail with every view.</summary>
@@ -22,6 +24,12 @@ public enum CaseAccessBasis
     /// with the constituent's consent recorded: a limited summary only (ADR 0015).
     /// </summary>
     MemberWithConsent,
+
+    /// <summary>
+    /// Someone holding an emailed advice invitation: may upload advice for that one request while
+    /// it is outstanding, seeing only who the child is (ADR 0024).
+    /// </summary>
+    InvitedAdviser,
 }
 
 /// <summary>What the policy allows one viewer to do with one case.</summary>
@@ -32,11 +40,24 @@ public sealed record CaseAccess(CaseAccessBasis Basis, bool CanRespondToDraft)
     public static readonly CaseAccess Denied = new(CaseAccessBasis.None, false);
 
     /// <summary>The whole case: documents, drafts, schools, history. Not for a member, who sees only the summary.</summary>
-    public bool CanView => Basis is not (CaseAccessBasis.None or CaseAccessBasis.MemberWithConsent);
+    public bool CanView => Basis is not (CaseAccessBasis.None or CaseAccessBasis.MemberWithConsent or CaseAccessBasis.InvitedAdviser);
 
     /// <summary>
     /// The limited summary a member may have with consent: the stage, the next legal date and
     /// whether it is late; no documents, no draft plan, no named school.
     /// </summary>
-    public bool CanSeeSummary => Basis != CaseAccessBasis.None;
+    public bool CanSeeSummary => Basis is not (CaseAccessBasis.None or CaseAccessBasis.InvitedAdviser);
+
+    public bool CanUploadAdvice => Basis == CaseAccessBasis.InvitedAdviser;
+
+    /// <summary>
+    /// Staff see every document the council adds. The family sees the draft plan, and the advice
+    /// once the draft is served, as the advice is sent with it; schools and members see neither.
+    /// </summary>
+    public bool CanSeeCouncilDocument(CaseDocumentKind kind, bool draftPlanServed) => Basis switch
+    {
+        CaseAccessBasis.Staff => true,
+        CaseAccessBasis.ParentCarer or CaseAccessBasis.YoungPerson => kind == CaseDocumentKind.DraftPlan || draftPlanServed,
+        _ => false,
+    };
 }

@@ -21,3 +21,9 @@ public sealed record CaseAccessFacts(
     Guid? NamedSchoolId = null,
     Requester? Requester = null,
     IReadOnlySet<Guid>? MembersWithConsent = null);
+
+/// <summary>What the policy needs to know about an advice invitation and the request it answers.</summary>
+/// <param name="CaseClosed">The case has ended (plan issued, refused, withdrawn).</param>
+/// <param name="AdviceReceived">The advice for the invited request is already on the case, however it arrived.</param>
+/// <param name="ExpiresOn">The last day the link works.</param>
+public sealed record AdviceInvitationFacts(bool CaseClosed, bool AdviceReceived, DateOnly ExpiresOn);

@@ -54,6 +54,18 @@ public static class CaseAccessPolicy
         return CaseAccess.Denied;
     }
 
+    /// <summary>
+    /// An advice invitation opens its one request while the advice is outstanding, the case open
+    /// and the link in date; afterwards it opens nothing, not even a confirmation that the case exists.
+    /// </summary>
+    public static CaseAccess DecideForInvitation(AdviceInvitationFacts facts, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        return facts.CaseClosed || facts.AdviceReceived || today > facts.ExpiresOn
+            ? CaseAccess.Denied
+            : new CaseAccess(CaseAccessBasis.InvitedAdviser, CanRespondToDraft: false);
+    }
+
     public static bool CanView(Viewer viewer, CaseAccessFacts facts) => Decide(viewer, facts).CanView;
 
     private static bool IsTheYoungPerson(Viewer viewer, CaseAccessFacts facts) =>

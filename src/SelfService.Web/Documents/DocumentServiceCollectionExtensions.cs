@@ -19,6 +19,7 @@ public static class RequestServiceCollectionExtensions
         services.AddScoped<RequestSubmitter>();
         services.AddScoped<Pages.Requests.RequestServices>();
         services.AddSingleton<DocumentStorage>();
+        services.AddScoped<FileIntake>();
         services.AddScoped<DocumentUploads>();
 
         var clamAvHost = configuration[$"{DocumentOptions.SectionName}:{nameof(DocumentOptions.ClamAvHost)}"];

@@ -86,6 +86,9 @@ public sealed class DocumentStorage
 
     public bool Exists(string storedName) => File.Exists(PathOf(storedName));
 
+    public Stream OpenRead(string storedName) =>
+        new FileStream(PathOf(storedName), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous);
+
     private string PathOf(string storedName)
     {
         var path = Path.GetFullPath(Path.Combine(Root, storedName));

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.Extensions.Options;
 using SelfService.Data.Requests;
 using SelfService.Domain.Requests;
 
@@ -9,74 +8,33 @@ namespace SelfService.Web.Documents;
 /// <summary>The outcome of one upload: the stored document, or what is wrong with the file in words for the page.</summary>
 public sealed record UploadResult(RequestDocument? Document, string? Error);
 
-/// <summary>
-/// Takes one uploaded file through every check: present, not empty, not too big, content of an
-/// accepted type that agrees with the name and claimed type, scanned; then stores it and its metadata.
-/// </summary>
-public sealed class DocumentUploads(DocumentStorage storage, IVirusScanner scanner, RequestDraftStore drafts, IOptions<DocumentOptions> options)
+/// <summary>Documents sent with a request: each file through <see cref="FileIntake"/>, then kept with the draft.</summary>
+public sealed class DocumentUploads(FileIntake intake, DocumentStorage storage, RequestDraftStore drafts)
 {
-    public long MaxFileBytes => options.Value.MaxFileBytes;
+    public long MaxFileBytes => intake.MaxFileBytes;
 
-    public string MaxFileSizeText => string.Create(CultureInfo.InvariantCulture, $"{options.Value.MaxFileSizeMegabytes} MB");
+    public string MaxFileSizeText => intake.MaxFileSizeText;
 
-    public bool ScannerConfigured => scanner.IsConfigured;
+    public bool ScannerConfigured => intake.ScannerConfigured;
 
     public async Task<UploadResult> UploadAsync(RequestDraft draft, IFormFile? file, string actor, DateTime nowUtc, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        if (file is null || (file.Length == 0 && string.IsNullOrEmpty(file.FileName)))
+        var received = await intake.ReceiveAsync(file, cancellationToken);
+        if (received.File is not { } kept)
         {
-            return new(null, "Select a file to upload");
+            return new(null, received.Error ?? "Select a file to upload");
         }
 
-        var name = SafeFileName(file.FileName);
-        if (file.Length == 0)
-        {
-            return new(null, $"{name} is empty");
-        }
-
-        if (file.Length > MaxFileBytes)
-        {
-            return new(null, $"{name} must be smaller than {MaxFileSizeText}");
-        }
-
-        var byName = DocumentType.FromExtension(name);
-        if (byName is null)
-        {
-            return new(null, $"{name} must be a {DocumentType.AcceptedList}");
-        }
-
-        await using var incoming = await storage.ReceiveAsync(file.OpenReadStream(), cancellationToken);
-        var byContent = DocumentType.Detect(incoming.Content);
-        if (byContent is null)
-        {
-            return new(null, $"{name} is not a real {DocumentType.AcceptedList} file. Check the file and upload it again");
-        }
-
-        if (!SameType(byContent.Value, byName.Value) || !DocumentType.ClaimAgrees(byContent.Value, file.ContentType))
-        {
-            return new(null, $"{name} is not the type of file its name says. Save it as a {DocumentType.AcceptedList} and upload it again");
-        }
-
-        incoming.Content.Position = 0;
-        var scan = await scanner.ScanAsync(incoming.Content, cancellationToken);
-        if (scan.Status == DocumentScanStatus.Infected)
-        {
-            // Not kept with the request: the person is told and can send a clean copy.
-            return new(null, $"{name} contains a virus. Check your device and upload a clean copy");
-        }
-
-        var id = Guid.NewGuid();
-        var stored = await storage.KeepAsync(incoming, id, scan.Status, cancellationToken);
-        var document = new RequestDocument(id, draft.Id, name, stored, byContent.Value, DocumentType.ContentTypeOf(byContent.Value), incoming.Size, incoming.Sha256, nowUtc);
-        document.RecordScan(scan.Status, scan.Detail);
+        var document = new RequestDocument(Guid.NewGuid(), draft.Id, kept.FileName, kept.StoredName, kept.Kind, kept.ContentType, kept.SizeBytes, kept.Sha256, nowUtc);
+        document.RecordScan(kept.ScanStatus, kept.ScanDetail);
         try
         {
             await drafts.AddDocumentAsync(draft, document, actor, nowUtc, cancellationToken);
         }
         catch
         {
-            storage.Delete(stored);
+            intake.Discard(kept.StoredName);
             throw;
         }
 
@@ -131,6 +89,4 @@ public sealed class DocumentUploads(DocumentStorage storage, IVirusScanner scann
 
         return tidy;
     }
-
-    private static bool SameType(DocumentKind content, DocumentKind name) => content == name;
 }

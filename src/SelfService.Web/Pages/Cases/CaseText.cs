@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
 using SelfService.Data.Requests;
 using SelfService.Domain.Assessments;
 using SelfService.Domain.Calendar;
@@ -114,4 +116,19 @@ public static class CaseText
         < 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0} KB"),
         _ => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.0} MB"),
     };
+
+    public static string CouncilDocumentText(CaseDocumentKind kind) => kind switch
+    {
+        CaseDocumentKind.DraftPlan => "Draft EHC plan",
+        _ => "Advice",
+    };
+
+    /// <summary>A download link for a file that has passed the virus check; only its name for one that has not.</summary>
+    public static IHtmlContent DocumentLink(string reference, Guid documentId, string fileName, bool shareable)
+    {
+        var name = HtmlEncoder.Default.Encode(fileName);
+        return new HtmlString(shareable
+            ? $"<a class=\"govuk-link\" href=\"/cases/{HtmlEncoder.Default.Encode(reference)}/documents/{documentId:D}\" download>{name}</a>"
+            : name);
+    }
 }

@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using SelfService.Data.Accounts;
@@ -28,7 +27,7 @@ public sealed class IndexModel(SignInService signIn, PendingSignIn pending, IOpt
             return Page();
         }
 
-        if (!LooksLikeEmail(email))
+        if (!AccountEmail.IsValid(email))
         {
             ModelState.AddModelError(EmailField, "Enter an email address in the correct format, like name@example.com");
             return Page();
@@ -49,16 +48,4 @@ public sealed class IndexModel(SignInService signIn, PendingSignIn pending, IOpt
     }
 
     internal static int Minutes(TimeSpan span) => (int)Math.Ceiling(span.TotalMinutes);
-
-    private static bool LooksLikeEmail(string email)
-    {
-        if (email.Length > 254 || email.Any(char.IsWhiteSpace) || !MailAddress.TryCreate(email, out var parsed))
-        {
-            return false;
-        }
-
-        // MailAddress accepts display-name forms and dotless hosts; people type neither.
-        return string.Equals(parsed.Address, email, StringComparison.Ordinal) && parsed.Host.Contains('.', StringComparison.Ordinal)
-            && !parsed.Host.StartsWith('.') && !parsed.Host.EndsWith('.');
-    }
 }

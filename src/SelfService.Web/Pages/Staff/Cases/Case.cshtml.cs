@@ -1,14 +1,18 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SelfService.Data;
+using SelfService.Data.Accounts;
 using SelfService.Data.Cases;
 using SelfService.Data.Casework;
 using SelfService.Domain.Assessments;
 using SelfService.Domain.Common;
 using SelfService.Domain.People;
 using SelfService.Domain.Timeline;
+using SelfService.Web.Documents;
 using SelfService.Web.Hosting;
 using SelfService.Web.Identity;
 
@@ -18,9 +22,24 @@ namespace SelfService.Web.Pages.Staff.Cases;
 /// A caseworker's view of one case: summary, statutory timeline, history, and the actions valid
 /// at its stage. A refused action shows the reason in an error summary and stores nothing.
 /// </summary>
-public sealed class CaseModel(IPortalUser user, CaseReader reader, CaseActions actions, CaseStoreDbContext db, UkClock clock, TimeProvider time) : PageModel
+[UploadLimits]
+[IgnoreAntiforgeryToken]
+public sealed class CaseModel(
+    IPortalUser user,
+    CaseReader reader,
+    CaseActions actions,
+    CaseStoreDbContext db,
+    FileIntake files,
+    IAntiforgery antiforgery,
+    IOptions<CouncilOptions> council,
+    IOptions<RequestOptions> requests,
+    UkClock clock,
+    TimeProvider time) : PageModel
 {
     public const string Channel = "staff";
+
+    /// <summary>The one file field: the draft plan, or an adviser's report.</summary>
+    public const string FileField = "Document";
 
     [BindProperty]
     public CaseActionInput Input { get; set; } = new();
@@ -50,11 +69,23 @@ public sealed class CaseModel(IPortalUser user, CaseReader reader, CaseActions a
             return NotFound();
         }
 
+        var tooLarge = UploadLimitsAttribute.WasTooLarge(HttpContext);
+        if (!tooLarge && !await antiforgery.IsRequestValidAsync(HttpContext))
+        {
+            return BadRequest();
+        }
+
         var viewer = await user.GetViewerAsync(cancellationToken);
         var recording = new Recording(viewer.Email, time.GetUtcNow().UtcDateTime);
         var caseId = Record.Case.Id;
+        StoredFile? document = null;
         try
         {
+            if (tooLarge)
+            {
+                throw new DomainException("input.fileTooLarge", files.TooLargeMessage);
+            }
+
             var on = Input.On(Today);
             switch (action)
             {
@@ -65,10 +96,11 @@ public sealed class CaseModel(IPortalUser user, CaseReader reader, CaseActions a
                     await actions.DecideToAssessAsync(caseId, on, Input.Yes(), Input.Reason, recording, cancellationToken);
                     break;
                 case "requestAdvice":
-                    await actions.RequestAdviceAsync(caseId, Guid.NewGuid(), on, Input.AdviserKind, Required(Input.AdviserName, "Enter the adviser's name"), recording, cancellationToken);
+                    await actions.RequestAdviceAsync(caseId, Guid.NewGuid(), on, Input.AdviserKind, Required(Input.AdviserName, "Enter the adviser's name"), Invite(), recording, cancellationToken);
                     break;
                 case "adviceReceived":
-                    await actions.RecordAdviceReceivedAsync(caseId, Input.ItemId ?? Guid.Empty, on, recording, cancellationToken);
+                    document = await FileAsync(required: false, cancellationToken);
+                    await actions.RecordAdviceReceivedAsync(caseId, Input.ItemId ?? Guid.Empty, on, recording, document, cancellationToken);
                     break;
                 case "applyException":
                     await actions.ApplyExceptionAsync(caseId, on, Input.ExceptionKind, Input.ExpectedEnd(), Input.Reason ?? "", recording, cancellationToken);
@@ -80,7 +112,8 @@ public sealed class CaseModel(IPortalUser user, CaseReader reader, CaseActions a
                     await actions.DecideToIssueAsync(caseId, on, Input.Yes(), Input.Reason, recording, cancellationToken);
                     break;
                 case "serveDraft":
-                    await actions.ServeDraftPlanAsync(caseId, on, recording, cancellationToken);
+                    document = await FileAsync(required: true, cancellationToken);
+                    await actions.ServeDraftPlanAsync(caseId, on, document!, recording, cancellationToken);
                     break;
                 case "representations":
                     await actions.RecordRepresentationsAsync(caseId, on, Input.MeetingRequested, await SchoolAsync(cancellationToken), Input.Summary, recording, cancellationToken);
@@ -97,10 +130,12 @@ public sealed class CaseModel(IPortalUser user, CaseReader reader, CaseActions a
         }
         catch (DomainException ex)
         {
+            Discard(document);
             return Refused(ex.Message);
         }
         catch (CaseConcurrencyException)
         {
+            Discard(document);
             return Refused("Someone else changed this case while you were working on it. Check the case below and try again.");
         }
 
@@ -125,6 +160,43 @@ public sealed class CaseModel(IPortalUser user, CaseReader reader, CaseActions a
         RequestWithdrawn w => $"Request withdrawn: {w.Reason}",
         _ => e.GetType().Name,
     };
+
+    /// <summary>The adviser's email, when given, becomes an invitation to upload the advice through the portal.</summary>
+    private AdviserInvite? Invite()
+    {
+        if (string.IsNullOrWhiteSpace(Input.AdviserEmail))
+        {
+            return null;
+        }
+
+        var email = Input.AdviserEmail.Trim();
+        if (!AccountEmail.IsValid(email))
+        {
+            throw new DomainException("input.email", "Enter the adviser's email address in the correct format, like name@example.com");
+        }
+
+        var portal = requests.Value.PortalBaseUrl;
+        return new AdviserInvite(email, council.Value.Name, token => portal is null ? $"/advice/{token}" : new Uri(portal, $"/advice/{token}").ToString());
+    }
+
+    private async Task<StoredFile?> FileAsync(bool required, CancellationToken cancellationToken)
+    {
+        var received = await files.ReceiveAsync(Request.Form.Files.GetFile(FileField), cancellationToken);
+        return received switch
+        {
+            { Error: { } error } => throw new DomainException("input.file", error),
+            { File: null } when required => throw new DomainException("input.file", "Upload the draft plan"),
+            _ => received.File,
+        };
+    }
+
+    private void Discard(StoredFile? document)
+    {
+        if (document is not null)
+        {
+            files.Discard(document.StoredName);
+        }
+    }
 
     private PageResult Refused(string message)
     {
@@ -178,6 +250,8 @@ public sealed class CaseActionInput
     public AdviserKind AdviserKind { get; set; }
 
     public string? AdviserName { get; set; }
+
+    public string? AdviserEmail { get; set; }
 
     public Guid? ItemId { get; set; }
 
