@@ -54,6 +54,11 @@ public sealed class CaseDocument
 
     public DateTime UploadedAtUtc { get; private set; }
 
-    /// <summary>Only clean files may be downloaded by anyone.</summary>
-    public bool IsShareable => ScanStatus == DocumentScanStatus.Clean;
+    /// <summary>
+    /// A file from outside (advice) must have passed the virus scan before anyone downloads it. The
+    /// draft plan is the council's own document, served by a caseworker: shared unless the scanner
+    /// found something, so a council without a scanner can still serve drafts (ADR 0024).
+    /// </summary>
+    public bool IsShareable => ScanStatus == DocumentScanStatus.Clean
+        || (Kind == CaseDocumentKind.DraftPlan && ScanStatus != DocumentScanStatus.Infected);
 }

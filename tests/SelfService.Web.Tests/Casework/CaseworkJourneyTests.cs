@@ -37,7 +37,7 @@ public sealed class CaseworkJourneyTests(SeededWebAppFactory factory) : IClassFi
         await StepAsync(staff, parent, reference, "applyException", [("Input.ExceptionKind", "AbsentFromArea"), ("Input.Reason", "The family are abroad until January")], "A delay to the time limits", "Assessment under way", "The family are abroad until January");
         await StepAsync(staff, parent, reference, "endException", [], "The time limits apply again", "Assessment under way", "has ended");
         await StepAsync(staff, parent, reference, "decideIssue", [("Input.Decision", "yes")], "We will issue a plan", "Plan being drafted", CaseUpdateWording.LongDate(received.AddDays(140)));
-        await StepAsync(staff, parent, reference, "serveDraft", [], "Draft plan ready for your comments", "Draft plan issued", CaseUpdateWording.LongDate(today.AddDays(14)));
+        await StepAsync(staff, parent, reference, "serveDraft", [], "Draft plan ready for your comments", "Draft plan issued", CaseUpdateWording.LongDate(today.AddDays(14)), FormFile.Pdf("Document", "draft-plan.pdf"));
         await StepAsync(staff, parent, reference, "representations", [("Input.SchoolUrn", DemoCast.PrimarySchoolUrn), ("Input.Summary", "Please name Chapel Allerton")], "Your comments on the draft plan", "Draft plan issued", DemoCast.PrimarySchoolName);
         await StepAsync(staff, parent, reference, "finalPlan", [("Input.SchoolUrn", DemoCast.PrimarySchoolUrn)], "Final EHC plan issued", "Final plan issued", DemoCast.PrimarySchoolName);
 
@@ -104,13 +104,13 @@ public sealed class CaseworkJourneyTests(SeededWebAppFactory factory) : IClassFi
         Assert.NotNull(home.QuerySelector("a[href='/staff/work']"));
     }
 
-    private async Task StepAsync(HttpClient staff, HttpClient parent, string reference, string action, (string Name, string Value)[] fields, string subject, string familyStage, string chatMentions)
+    private async Task StepAsync(HttpClient staff, HttpClient parent, string reference, string action, (string Name, string Value)[] fields, string subject, string familyStage, string chatMentions, FormFile? file = null)
     {
         var mailbox = Mailbox.PickupFolder(factory);
         var url = $"/staff/cases/{reference}";
         var page = await Html.ParseAsync(await staff.GetAsync(url));
 
-        using var response = await Forms.SubmitAsync(staff, page, url, Forms.Fields(fields), $"form[data-action={action}]");
+        using var response = await Forms.SubmitAsync(staff, page, url, Forms.Fields(fields), $"form[data-action={action}]", file);
 
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{action}: {(await Html.ParseAsync(response)).QuerySelector(".govuk-error-summary")?.TextContent}");
         var familyPage = await Html.ParseAsync(await parent.GetAsync($"/cases/{reference}"));
@@ -121,23 +121,7 @@ public sealed class CaseworkJourneyTests(SeededWebAppFactory factory) : IClassFi
         Assert.Contains(chats.Select(OutboxChat.Read), c => c.CaseReference == reference && c.Text.Contains(chatMentions, StringComparison.Ordinal));
     }
 
-    /// <summary>A new child of Helen Carter's whose request has just arrived.</summary>
-    private async Task<(Guid CaseId, string Reference)> OpenNewRequestAsync(int daysAgo)
-    {
-        var reference = $"EHC-2026-{Random.Shared.Next(900000, 999999)}";
-        var caseId = Guid.NewGuid();
-        var receivedOn = factory.Today().AddDays(-daysAgo);
-        await factory.WithStoreAsync(async db =>
-        {
-            var child = new Child(Guid.NewGuid(), "Rosie", "Carter", new DateOnly(2019, 4, 2), "LS7 3AB");
-            db.Children.Add(child);
-            db.ChildParents.Add(new ChildParent(child.Id, DemoCast.ParentId, ParentRelationship.Mother, hasParentalResponsibility: true));
-            await db.SaveChangesAsync();
-            await new CaseCommands(db).OpenAsync(caseId, reference, child.Id, new RequestReceived(Guid.NewGuid(), receivedOn, Requester.Parent, null, null), new Recording(DemoCast.CaseworkerEmail, DateTime.UtcNow));
-            return 0;
-        });
-        return (caseId, reference);
-    }
+    private Task<(Guid CaseId, string Reference)> OpenNewRequestAsync(int daysAgo) => factory.OpenNewRequestForHelenAsync(daysAgo);
 }
 
 /// <summary>The audit trail is for service managers: they see who viewed and changed the case.</summary>
