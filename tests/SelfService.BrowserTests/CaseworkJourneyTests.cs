@@ -94,12 +94,26 @@ public sealed partial class CaseworkJourneyTests(StaffSignInBrowserFixture fixtu
         {
             await form.GetByLabel("Adviser", new() { Exact = true }).SelectOptionAsync("EducationalPsychologist");
             await form.GetByLabel("Adviser's name").FillAsync("Dr Priya Shah");
+            await form.GetByLabel("Adviser's email (optional)").FillAsync(AdviserEmail);
             await form.GetByLabel("Date requested").FillAsync(Iso(asked));
         }, "Advice requested", $"On {Long(asked)} we asked Dr Priya Shah for advice for Ellie Marsh's assessment. It is due by {Long(asked.AddDays(42))}.");
 
+        // The adviser's emailed link opens the upload page for this one request, with no account.
+        var invitation = await _mail.WaitForAsync(e => e.To.Contains(AdviserEmail, StringComparison.OrdinalIgnoreCase) && e.Subject.EndsWith(_reference, StringComparison.Ordinal));
+        var adviser = await fixture.NewPageAsync();
+        await adviser.GotoAsync(AdviceLink().Match(invitation.Body).Value);
+        await Assertions.Expect(adviser.Locator("#advice-child")).ToHaveTextAsync("Ellie Marsh");
+        await Assertions.Expect(adviser.Locator("#advice-due")).ToHaveTextAsync(UkDate.DayMonthYear(asked.AddDays(42)));
+        await Accessibility.AssertNoViolationsAsync(adviser);
+        await adviser.Context.CloseAsync();
+
+        // The report came by post in the end: the caseworker records it with the scanned copy.
         var adviceIn = received.AddDays(75);
-        await ActAsync("adviceReceived", async form => await form.GetByLabel("Advice from Dr Priya Shah received on").FillAsync(Iso(adviceIn)),
-            "Advice received", $"On {Long(adviceIn)} we received the advice from Dr Priya Shah for Ellie Marsh's assessment.");
+        await ActAsync("adviceReceived", async form =>
+        {
+            await form.GetByLabel("Advice from Dr Priya Shah received on").FillAsync(Iso(adviceIn));
+            await form.GetByLabel("The adviser's report (optional)").SetInputFilesAsync(Pdf("EP report.pdf"));
+        }, "Advice received", $"On {Long(adviceIn)} we received the advice from Dr Priya Shah for Ellie Marsh's assessment.");
 
         var toIssue = received.AddDays(98);
         await ActAsync("decideIssue", async form =>
@@ -109,8 +123,19 @@ public sealed partial class CaseworkJourneyTests(StaffSignInBrowserFixture fixtu
         }, "We will issue a plan", $"On {Long(toIssue)} we decided to issue an EHC plan for Ellie Marsh. You will receive a draft plan to comment on; the final plan is due by {Long(finalDue)}.");
 
         var draft = received.AddDays(100);
-        await ActAsync("serveDraft", async form => await form.GetByLabel("Draft plan served on").FillAsync(Iso(draft)),
-            "Draft plan ready for your comments", $"Please send your comments and the school you would like named by {Long(draft.AddDays(StatutoryClock.DraftResponseDays))}.");
+        await ActAsync("serveDraft", async form =>
+        {
+            await form.GetByLabel("The draft plan").SetInputFilesAsync(Pdf("Ellie Marsh draft plan.pdf"));
+            await form.GetByLabel("Draft plan served on").FillAsync(Iso(draft));
+        }, "Draft plan ready for your comments", $"Please send your comments and the school you would like named by {Long(draft.AddDays(StatutoryClock.DraftResponseDays))}.");
+
+        // The family downloads the draft, and the advice that goes with it, from their case page.
+        await _familyCase.GotoAsync($"/cases/{_reference}");
+        var drafts = _familyCase.Locator("#council-document-list [data-kind=DraftPlan] a");
+        await Assertions.Expect(drafts).ToHaveTextAsync("Ellie Marsh draft plan.pdf");
+        await Assertions.Expect(_familyCase.Locator("#council-document-list [data-kind=Advice]")).ToContainTextAsync("EP report.pdf");
+        var download = await _familyCase.RunAndWaitForDownloadAsync(() => drafts.ClickAsync());
+        Assert.Equal("Ellie Marsh draft plan.pdf", download.SuggestedFilename);
 
         var representations = received.AddDays(110);
         await ActAsync("representations", async form =>
@@ -136,13 +161,25 @@ public sealed partial class CaseworkJourneyTests(StaffSignInBrowserFixture fixtu
         await Accessibility.AssertNoViolationsAsync(_familyCase);
     }, nameof(CaseworkJourneyTests));
 
+    private const string AdviserEmail = "ep.service@psychology.example";
+
+    private static FilePayload Pdf(string name) => new()
+    {
+        Name = name,
+        MimeType = "application/pdf",
+        Buffer = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"),
+    };
+
+    [GeneratedRegex(@"/advice/[A-Za-z0-9_-]{43}")]
+    private static partial Regex AdviceLink();
+
     /// <summary>Fills and submits one action's form on the staff case page, then checks the family's email and chat.</summary>
     private async Task ActAsync(string action, Func<ILocator, Task> fill, string subject, string says)
     {
         var form = _staff.Locator($"form[data-action={action}]").First;
         await fill(form);
         var before = _mail.Snapshot();
-        await form.GetByRole(AriaRole.Button).ClickAsync();
+        await form.Locator("button.govuk-button").ClickAsync();
         await Assertions.Expect(_staff.Locator(".govuk-notification-banner--success")).ToBeVisibleAsync();
         await Assertions.Expect(_staff.Locator(".govuk-error-summary")).ToHaveCountAsync(0);
         await ExpectEmailAsync(before, subject, says);

@@ -13,8 +13,11 @@ public sealed class AdviceInvitation
     /// <summary>256 bits: far beyond guessing, however many links are live.</summary>
     public const int TokenBytes = 32;
 
-    /// <summary>How long after the due date a link still works, so late advice can still arrive the same way.</summary>
-    public const int DaysAfterDue = 42;
+    /// <summary>
+    /// How long a link works while the advice is outstanding: about six months, because advice is
+    /// often late and a link that died first would only push the adviser back to email.
+    /// </summary>
+    public const int DaysValid = 182;
 
     private AdviceInvitation(Guid id, Guid caseId, Guid adviceRequestId, string adviserEmail, string tokenHash, DateOnly dueOn, DateTime createdAtUtc)
     {
@@ -42,7 +45,7 @@ public sealed class AdviceInvitation
 
     public DateTime CreatedAtUtc { get; private set; }
 
-    public DateOnly ExpiresOn => DueOn.AddDays(DaysAfterDue);
+    public DateOnly ExpiresOn => DateOnly.FromDateTime(CreatedAtUtc).AddDays(DaysValid);
 
     /// <summary>A new invitation and the token for its link, which is never stored.</summary>
     public static (AdviceInvitation Invitation, string Token) Create(Guid caseId, Guid adviceRequestId, string adviserEmail, DateOnly dueOn, DateTime createdAtUtc)

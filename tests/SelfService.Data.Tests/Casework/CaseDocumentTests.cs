@@ -79,15 +79,15 @@ public abstract class CaseDocumentTests<TDatabase>(TDatabase database) : IClassF
     }
 
     [Fact]
-    public async Task A_link_stops_working_six_weeks_after_the_due_date_and_when_the_case_closes()
+    public async Task A_link_stops_working_six_months_after_it_was_sent_and_when_the_case_closes()
     {
         var (caseId, _, token) = await AssessingCaseWithInvitationAsync();
-        var due = AskedOn.AddDays(42);
+        var sentOn = DateOnly.FromDateTime(Now);
 
         await using (var db = database.NewContext())
         {
-            Assert.NotNull(await Invitations(db).OpenAsync(token, due.AddDays(42), Now, default));
-            Assert.Null(await Invitations(db).OpenAsync(token, due.AddDays(43), Now, default));
+            Assert.NotNull(await Invitations(db).OpenAsync(token, sentOn.AddDays(182), Now, default));
+            Assert.Null(await Invitations(db).OpenAsync(token, sentOn.AddDays(183), Now, default));
         }
 
         await using (var db = database.NewContext())
@@ -159,7 +159,7 @@ public abstract class CaseDocumentTests<TDatabase>(TDatabase database) : IClassF
         await using (var db = database.NewContext())
         {
             var invite = new AdviserInvite("ep@psychology.example", "Leeds City Council", t => "https://send.example/advice/" + (token = t));
-            await Actions(db).RequestAdviceAsync(caseId, adviceId, AskedOn, AdviserKind.EducationalPsychologist, "Dr Ruth Ellis", invite, TestData.Recording(), default);
+            await Actions(db).RequestAdviceAsync(caseId, adviceId, AskedOn, AdviserKind.EducationalPsychologist, "Dr Ruth Ellis", invite, new Recording("caseworker@council.example", Now), default);
         }
 
         return (caseId, adviceId, token!);
