@@ -214,28 +214,60 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   }
 }
 
-// Secret name -> value. Every value comes from a secure parameter; the template holds none.
-var secretValues = union(
-  {
-    'bot-app-password': botAppPassword
-    'directline-secret': directLineSecret
-    'directline-token-signing-key': directLineTokenSigningKey
-    'signin-code-key': signInCodeKey
-    'staff-signin-client-secret': staffSignInClientSecret
-  },
-  empty(smtpPassword) ? {} : { 'smtp-password': smtpPassword }
-)
-
-resource secrets 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = [
-  for secret in items(secretValues): {
-    parent: vault
-    name: secret.key
-    properties: {
-      value: secret.value
-      contentType: 'text/plain'
-    }
+// Every secret's value comes from a secure parameter: the template holds none.
+resource botPasswordSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'bot-app-password'
+  properties: {
+    value: botAppPassword
+    contentType: 'text/plain'
   }
-]
+}
+
+resource directLineSecretSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'directline-secret'
+  properties: {
+    value: directLineSecret
+    contentType: 'text/plain'
+  }
+}
+
+resource directLineSigningKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'directline-token-signing-key'
+  properties: {
+    value: directLineTokenSigningKey
+    contentType: 'text/plain'
+  }
+}
+
+resource signInCodeKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'signin-code-key'
+  properties: {
+    value: signInCodeKey
+    contentType: 'text/plain'
+  }
+}
+
+resource staffSignInSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'staff-signin-client-secret'
+  properties: {
+    value: staffSignInClientSecret
+    contentType: 'text/plain'
+  }
+}
+
+resource smtpPasswordSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(smtpPassword)) {
+  parent: vault
+  name: 'smtp-password'
+  properties: {
+    value: smtpPassword
+    contentType: 'text/plain'
+  }
+}
 
 // VerifyFull: the server's certificate chains to a public root that App Service's image trusts.
 resource connectionStringSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
@@ -257,11 +289,6 @@ resource vaultReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
-// The app resolves these at start through the managed identity; the unversioned URI follows
-// rotation (App Service picks up a new version within a day, or at once on restart).
-func keyVaultReference(vaultName string, secretName string) string =>
-  '@Microsoft.KeyVault(VaultName=${vaultName};SecretName=${secretName})'
-
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: '${namePrefix}-plan'
   location: location
@@ -275,46 +302,6 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
     reserved: true
   }
 }
-
-var appSettings = union(
-  {
-    ASPNETCORE_ENVIRONMENT: 'Production'
-    // App Service's front end terminates TLS and is the only way in: trust its X-Forwarded-Proto
-    // and -For (its addresses are not fixed, so ForwardedHeaders:KnownProxies cannot name them).
-    ASPNETCORE_FORWARDEDHEADERS_ENABLED: 'true'
-    // The front end already routes only the app's bound host names here, and health probes
-    // arrive under internal names.
-    AllowedHosts: '*'
-    // /home is the plan's shared, persistent storage: uploads are seen by every instance.
-    DataDirectory: '/home/data'
-    Database__Provider: 'Postgres'
-    // Instances starting together migrate once (an advisory lock); /health/ready waits for it.
-    Database__MigrateOnStartup: 'true'
-    ConnectionStrings__CaseStore: keyVaultReference(vault.name, 'casestore-connection-string')
-    Council__Name: councilName
-    Council__FeedbackEmail: councilFeedbackEmail
-    Council__SendTeamEmail: councilSendTeamEmail
-    Council__DataProtectionEmail: councilDataProtectionEmail
-    Requests__PortalBaseUrl: portalBaseUrl
-    Bot__MicrosoftAppId: botAppId
-    Bot__MicrosoftAppPassword: keyVaultReference(vault.name, 'bot-app-password')
-    Bot__MicrosoftAppTenantId: botTenantId
-    DirectLine__Secret: keyVaultReference(vault.name, 'directline-secret')
-    DirectLine__TokenSigningKey: keyVaultReference(vault.name, 'directline-token-signing-key')
-    SignIn__CodeKey: keyVaultReference(vault.name, 'signin-code-key')
-    StaffSignIn__Authority: '${environment().authentication.loginEndpoint}${staffSignInTenantId}/v2.0'
-    StaffSignIn__ClientId: staffSignInClientId
-    StaffSignIn__ClientSecret: keyVaultReference(vault.name, 'staff-signin-client-secret')
-    StaffSignIn__PublicOrigin: 'https://${hostName}'
-    Email__From: emailFrom
-    Email__Smtp__Host: smtpHost
-    Email__Smtp__Port: string(smtpPort)
-    Email__Smtp__EnableSsl: string(smtpEnableSsl)
-    Email__Smtp__UserName: smtpUserName
-    Documents__ClamAvHost: clamAvHost
-  },
-  empty(smtpPassword) ? {} : { Email__Smtp__Password: keyVaultReference(vault.name, 'smtp-password') }
-)
 
 resource webApp 'Microsoft.Web/sites@2024-04-01' = {
   name: webAppName
@@ -342,10 +329,129 @@ resource webApp 'Microsoft.Web/sites@2024-04-01' = {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
       healthCheckPath: '/health/ready'
+      // Secrets are Key Vault references, resolved through the managed identity; the unversioned
+      // form follows rotation (picked up within a day, or at once on restart).
       appSettings: [
-        for setting in items(appSettings): {
-          name: setting.key
-          value: setting.value
+        {
+          name: 'ASPNETCORE_ENVIRONMENT'
+          value: 'Production'
+        }
+        // App Service's front end terminates TLS and is the only way in: trust its X-Forwarded-Proto
+        // and -For (its addresses are not fixed, so ForwardedHeaders:KnownProxies cannot name them).
+        {
+          name: 'ASPNETCORE_FORWARDEDHEADERS_ENABLED'
+          value: 'true'
+        }
+        // The front end routes only the app's bound host names here; health probes use internal names.
+        {
+          name: 'AllowedHosts'
+          value: '*'
+        }
+        // /home is the plan's shared, persistent storage: every instance sees the uploads.
+        {
+          name: 'DataDirectory'
+          value: '/home/data'
+        }
+        {
+          name: 'Database__Provider'
+          value: 'Postgres'
+        }
+        // Instances starting together migrate once (an advisory lock); /health/ready waits for it.
+        {
+          name: 'Database__MigrateOnStartup'
+          value: 'true'
+        }
+        {
+          name: 'ConnectionStrings__CaseStore'
+          value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=casestore-connection-string)'
+        }
+        {
+          name: 'Council__Name'
+          value: councilName
+        }
+        {
+          name: 'Council__FeedbackEmail'
+          value: councilFeedbackEmail
+        }
+        {
+          name: 'Council__SendTeamEmail'
+          value: councilSendTeamEmail
+        }
+        {
+          name: 'Council__DataProtectionEmail'
+          value: councilDataProtectionEmail
+        }
+        {
+          name: 'Requests__PortalBaseUrl'
+          value: portalBaseUrl
+        }
+        {
+          name: 'Bot__MicrosoftAppId'
+          value: botAppId
+        }
+        {
+          name: 'Bot__MicrosoftAppPassword'
+          value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=bot-app-password)'
+        }
+        {
+          name: 'Bot__MicrosoftAppTenantId'
+          value: botTenantId
+        }
+        {
+          name: 'DirectLine__Secret'
+          value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=directline-secret)'
+        }
+        {
+          name: 'DirectLine__TokenSigningKey'
+          value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=directline-token-signing-key)'
+        }
+        {
+          name: 'SignIn__CodeKey'
+          value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=signin-code-key)'
+        }
+        {
+          name: 'StaffSignIn__Authority'
+          value: '${environment().authentication.loginEndpoint}${staffSignInTenantId}/v2.0'
+        }
+        {
+          name: 'StaffSignIn__ClientId'
+          value: staffSignInClientId
+        }
+        {
+          name: 'StaffSignIn__ClientSecret'
+          value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=staff-signin-client-secret)'
+        }
+        {
+          name: 'StaffSignIn__PublicOrigin'
+          value: 'https://${hostName}'
+        }
+        {
+          name: 'Email__From'
+          value: emailFrom
+        }
+        {
+          name: 'Email__Smtp__Host'
+          value: smtpHost
+        }
+        {
+          name: 'Email__Smtp__Port'
+          value: string(smtpPort)
+        }
+        {
+          name: 'Email__Smtp__EnableSsl'
+          value: string(smtpEnableSsl)
+        }
+        {
+          name: 'Email__Smtp__UserName'
+          value: smtpUserName
+        }
+        {
+          name: 'Email__Smtp__Password'
+          value: empty(smtpPassword) ? '' : '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=smtp-password)'
+        }
+        {
+          name: 'Documents__ClamAvHost'
+          value: clamAvHost
         }
       ]
     }
@@ -353,7 +459,12 @@ resource webApp 'Microsoft.Web/sites@2024-04-01' = {
   // The references above resolve at the first start only if the identity can already read them.
   dependsOn: [
     vaultReader
-    secrets
+    botPasswordSecret
+    directLineSecretSecret
+    directLineSigningKeySecret
+    signInCodeKeySecret
+    staffSignInSecret
+    smtpPasswordSecret
     connectionStringSecret
     allowAzureServices
   ]
