@@ -135,6 +135,8 @@ var webAppName = '${namePrefix}-${suffix}'
 var hostName = empty(publicHostName) ? '${webAppName}.azurewebsites.net' : publicHostName
 var portalBaseUrl = 'https://${hostName}/'
 var databaseName = 'selfservice'
+// A relay that does not authenticate needs no password, nor a secret to hold one.
+var smtpAuthenticates = !empty(smtpPassword)
 var keyVaultSecretsUserRoleId = subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
@@ -260,7 +262,7 @@ resource staffSignInSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   }
 }
 
-resource smtpPasswordSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(smtpPassword)) {
+resource smtpPasswordSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (smtpAuthenticates) {
   parent: vault
   name: 'smtp-password'
   properties: {
@@ -425,6 +427,19 @@ resource webApp 'Microsoft.Web/sites@2024-04-01' = {
           name: 'StaffSignIn__PublicOrigin'
           value: 'https://${hostName}'
         }
+        // App roles of the staff sign-in registration (assign people or groups to them in Entra ID).
+        {
+          name: 'StaffSignIn__RoleMappings__SEND.Caseworker'
+          value: 'Caseworker'
+        }
+        {
+          name: 'StaffSignIn__RoleMappings__SEND.ServiceManager'
+          value: 'ServiceManager'
+        }
+        {
+          name: 'StaffSignIn__RoleMappings__SEND.Administrator'
+          value: 'Administrator'
+        }
         {
           name: 'Email__From'
           value: emailFrom
@@ -447,7 +462,7 @@ resource webApp 'Microsoft.Web/sites@2024-04-01' = {
         }
         {
           name: 'Email__Smtp__Password'
-          value: empty(smtpPassword) ? '' : '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=smtp-password)'
+          value: smtpAuthenticates ? '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=smtp-password)' : ''
         }
         {
           name: 'Documents__ClamAvHost'
