@@ -215,6 +215,19 @@ public sealed partial class AzureTemplateTests(WebAppFactory factory) : IClassFi
         Assert.Equal("Postgres", Value("Database__Provider"));
     }
 
+    [Fact]
+    public void The_example_parameters_give_every_required_setting_and_no_secret()
+    {
+        var example = JsonNode.Parse(File.ReadAllText(RepositoryFiles.PathOf("deploy", "azure", "main.parameters.example.json")))!["parameters"]!.AsObject();
+        var parameters = _template.Root["parameters"]!.AsObject();
+        var secure = _template.SecureParameters.ToHashSet();
+
+        Assert.All(example, p => Assert.True(parameters.ContainsKey(p.Key), $"{p.Key} is not a parameter of the template"));
+        Assert.DoesNotContain(example, p => secure.Contains(p.Key));
+        var required = parameters.Where(p => p.Value!["defaultValue"] is null && !secure.Contains(p.Key)).Select(p => p.Key);
+        Assert.All(required, name => Assert.True(example.ContainsKey(name), $"the example leaves out {name}, which has no default"));
+    }
+
     private string Value(string settingName) => _template.AppSettings.Single(s => s.Name == settingName).Value;
 
     [GeneratedRegex(@"'(?<name>[a-z0-9-]+)'\)\]$")]
