@@ -1,16 +1,21 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using SelfService.Data;
 using SelfService.Domain.Calendar;
 using SelfService.Web.Documents;
 using SelfService.Web.Hosting;
+using SelfService.Web.Tests.Configuration;
 
 namespace SelfService.Web.Tests;
 
-/// <summary>The documented sample must stay loadable and bind to the settings the app really reads.</summary>
-public sealed class SampleSettingsTests
+/// <summary>
+/// The documented sample must stay loadable, bind to the settings the app really reads, and name
+/// and explain every one of them.
+/// </summary>
+public sealed partial class SampleSettingsTests
 {
     private static readonly IConfiguration Sample = new ConfigurationBuilder()
-        .AddJsonFile(Path.Combine(RepositoryRoot(), "appsettings.sample.json"), optional: false)
+        .AddJsonFile(RepositoryFiles.PathOf("appsettings.sample.json"), optional: false)
         .Build();
 
     [Fact]
@@ -40,14 +45,53 @@ public sealed class SampleSettingsTests
         return options;
     }
 
-    private static string RepositoryRoot()
+    [Fact]
+    public void Sample_names_and_explains_every_key_the_app_reads()
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "SelfService.sln")))
-        {
-            directory = directory.Parent;
-        }
+        var sample = SampleSettingsFile.Load();
+        var keys = AppConfigurationKeys.All();
 
-        return directory?.FullName ?? throw new InvalidOperationException("The repository root (with SelfService.sln) was not found.");
+        var missing = keys.Where(key => !sample.Names(key)).ToList();
+        Assert.True(missing.Count == 0, $"Not in appsettings.sample.json: {string.Join(", ", missing)}");
+        var unexplained = keys.Where(key => !sample.Explains(key)).ToList();
+        Assert.True(unexplained.Count == 0, $"No comment on these or their section: {string.Join(", ", unexplained)}");
+        // The enumeration itself must be real: a few keys known to be read, deep and shallow.
+        Assert.Contains("Email:Smtp:Password", keys);
+        Assert.Contains("ChatDelivery:Worker:ClaimDuration", keys);
+        Assert.Contains("StaffSignIn:PublicOrigin", keys);
+        Assert.Contains("ForwardedHeaders:KnownProxies", keys);
     }
+
+    [Fact]
+    public void Sample_names_no_key_the_app_does_not_read()
+    {
+        var sample = SampleSettingsFile.Load();
+        var read = AppConfigurationKeys.All();
+        // Host settings read by ASP.NET Core itself, and the log levels (a dictionary of categories).
+        string[] host = ["Urls", "AllowedHosts", "Logging"];
+
+        var unknown = sample.Keys.Where(key =>
+            !read.Contains(key)
+            && !host.Any(h => key.Equals(h, StringComparison.OrdinalIgnoreCase) || key.StartsWith(h + ":", StringComparison.OrdinalIgnoreCase))
+            && !read.Any(k => k.StartsWith(key + ":", StringComparison.OrdinalIgnoreCase)));
+
+        Assert.Empty(unknown);
+    }
+
+    [Fact]
+    public void Every_configuration_read_in_the_source_is_one_the_coverage_test_knows()
+    {
+        var reads = new[] { "src", "dialogs" }
+            .SelectMany(folder => Directory.EnumerateFiles(RepositoryFiles.PathOf(folder), "*.cs", SearchOption.AllDirectories))
+            .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(path => ConfigurationRead().Matches(File.ReadAllText(path)).Select(m => (File: Path.GetFileName(path), Argument: m.Groups["arg"].Value.Trim())))
+            .ToList();
+
+        Assert.True(reads.Count >= AppConfigurationKeys.Reads.Count, $"only {reads.Count} configuration reads found: the pattern no longer matches the source");
+        Assert.Empty(reads.Where(r => !AppConfigurationKeys.Reads.Contains(r.Argument)).Select(r => $"{r.File}: {r.Argument}"));
+    }
+
+    // configuration[…], Configuration[…], GetSection(…) and GetConnectionString(…) with one argument.
+    [GeneratedRegex(@"(?:\b[Cc]onfiguration\[(?<arg>[^\]]+)\]|\bGetSection\((?<arg>[^()]*(?:\([^()]*\)[^()]*)*)\)|\bGetConnectionString\((?<arg>[^()]+)\))")]
+    private static partial Regex ConfigurationRead();
 }

@@ -37,7 +37,7 @@ public sealed class OfficialClientTests : IDisposable
             .IssueConversationToken($"late-user-{suffix}", null, DirectLineChannel.NewConversationId(), DateTimeOffset.UtcNow.AddHours(-3), TimeSpan.FromMinutes(30));
 
         var scripts = Path.Combine(RepositoryRoot(), "tests", "js");
-        await InstallAsync(scripts);
+        await Support.NodeScripts.InstallAsync(scripts);
         var (exitCode, output) = await RunAsync("node", "directline-client.test.js", scripts, new Dictionary<string, string>
         {
             ["DL_DOMAIN"] = new Uri(root, "/v3/directline").ToString(),
@@ -63,21 +63,6 @@ public sealed class OfficialClientTests : IDisposable
             base.ConfigureWebHost(builder);
             builder.ConfigureTestServices(services => services.AddSingleton<IBot, DiagnosticBot>());
         }
-    }
-
-    /// <summary>npm ci only when node_modules is missing or older than the lock file; npm's cache serves repeats.</summary>
-    private static async Task InstallAsync(string directory)
-    {
-        var stamp = Path.Combine(directory, "node_modules", ".package-lock.json");
-        var lockFile = Path.Combine(directory, "package-lock.json");
-        if (File.Exists(stamp) && File.GetLastWriteTimeUtc(stamp) >= File.GetLastWriteTimeUtc(lockFile))
-        {
-            return;
-        }
-
-        var (exitCode, output) = await RunAsync("npm", "ci --no-audit --no-fund --prefer-offline", directory, new Dictionary<string, string>());
-        Assert.True(exitCode == 0, $"npm ci failed in {directory}:\n{output}");
-        File.SetLastWriteTimeUtc(stamp, DateTime.UtcNow);
     }
 
     private static async Task<(int ExitCode, string Output)> RunAsync(string file, string arguments, string directory, Dictionary<string, string> environment)
