@@ -11,6 +11,7 @@ public static class WorkTrayServiceCollectionExtensions
         services.AddScoped<IWorkItemSource, AnnualReviewWorkItemSource>();
         services.AddScoped<WorkTrayQuery>();
         services.AddScoped<Casework.CaseActions>();
+        services.AddScoped<Casework.PlanActions>();
         services.AddScoped<Casework.OfflineRequestRecorder>();
         return services;
     }
