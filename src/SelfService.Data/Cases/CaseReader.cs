@@ -209,7 +209,8 @@ public sealed class CaseReader(CaseStoreDbContext db, TimeProvider time)
     /// ceased ones, latest first), each confirmed by the policy. Anyone but staff gets nothing:
     /// families and schools follow plans through <see cref="ListForViewerAsync"/>.
     /// </summary>
-    public async Task<StaffPlanPage> ListPlansForStaffAsync(Viewer viewer, bool ceased, int page, int pageSize, string channel, CancellationToken cancellationToken = default)
+    /// <param name="caseworkerId">Only the plans this caseworker holds; null for everyone's.</param>
+    public async Task<StaffPlanPage> ListPlansForStaffAsync(Viewer viewer, bool ceased, Guid? caseworkerId, int page, int pageSize, string channel, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(viewer);
         if (!viewer.IsSignedIn || !viewer.IsStaff)
@@ -218,6 +219,10 @@ public sealed class CaseReader(CaseStoreDbContext db, TimeProvider time)
         }
 
         var plans = db.EhcPlans.AsNoTracking().Where(p => ceased ? p.CeasedOn != null : p.CeasedOn == null);
+        if (caseworkerId is { } staffId)
+        {
+            plans = plans.Where(p => p.CaseworkerId == staffId);
+        }
         var total = await plans.CountAsync(cancellationToken);
         page = Math.Clamp(page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
 
