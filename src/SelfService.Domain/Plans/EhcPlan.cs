@@ -27,6 +27,9 @@ public sealed class EhcPlan
 {
     private readonly List<AnnualReview> _reviews = [];
 
+    /// <summary>The longest summary of proposed amendments kept with the review.</summary>
+    public const int MaxSummaryLength = 2000;
+
     public EhcPlan(Guid id, string reference, Guid childId, Guid? assessmentCaseId, DateOnly issuedOn, Guid? namedSchoolId)
     {
         Id = id;
@@ -184,6 +187,11 @@ public sealed class EhcPlan
         if (string.IsNullOrWhiteSpace(summary))
         {
             throw new DomainException("review.noSummary", "Summarise the proposed amendments.");
+        }
+
+        if (summary.Trim().Length > MaxSummaryLength)
+        {
+            throw new DomainException("review.summaryTooLong", $"Keep the summary of the proposed amendments to {MaxSummaryLength} characters; send the detail with the proposals.");
         }
 
         var review = RequireCurrentReview();

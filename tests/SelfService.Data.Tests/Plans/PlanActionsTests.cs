@@ -159,6 +159,7 @@ public abstract class PlanActionsTests<TDatabase>(TDatabase database) : IClassFi
     [InlineData("ceasedInTheFuture", "plan.futureDate")]
     [InlineData("arrangedBeforeThePlan", "plan.outOfOrder")]
     [InlineData("proposalsWithoutSummary", "review.noSummary")]
+    [InlineData("proposalsTooLong", "review.summaryTooLong")]
     public async Task A_step_out_of_order_or_wrongly_dated_is_refused_and_nothing_is_stored(string step, string code)
     {
         var (planId, _) = await NewPlanAsync();
@@ -173,6 +174,7 @@ public abstract class PlanActionsTests<TDatabase>(TDatabase database) : IClassFi
             "ceasedBeforeThePlan" => a => a.CeaseAsync(planId, null, IssuedOn.AddDays(-1), r, Today, default),
             "ceasedInTheFuture" => a => a.CeaseAsync(planId, null, Today.AddDays(1), r, Today, default),
             "arrangedBeforeThePlan" => a => a.ScheduleMeetingAsync(planId, null, IssuedOn.AddDays(-1), r, Today, default),
+            "proposalsTooLong" => a => a.ProposeAmendmentsAsync(planId, null, Today, new string('x', EhcPlan.MaxSummaryLength + 1), r, Today, default),
             _ => a => a.ProposeAmendmentsAsync(planId, null, Today, " ", r, Today, default),
         };
 
