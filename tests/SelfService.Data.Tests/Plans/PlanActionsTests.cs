@@ -196,6 +196,21 @@ public abstract class PlanActionsTests<TDatabase>(TDatabase database) : IClassFi
     }
 
     [Fact]
+    public async Task The_next_review_meeting_must_come_after_the_last_and_a_held_meeting_cannot_be_rearranged()
+    {
+        var (planId, _) = await NewPlanAsync();
+        var first = new DateOnly(2027, 5, 3);
+        await ActAsync(a => a.RecordMeetingAsync(planId, null, first, TestData.Recording(), Today, default));
+
+        var rearranged = await RefusedAsync(planId, a => a.ScheduleMeetingAsync(planId, null, new DateOnly(2027, 6, 20), TestData.Recording(), Today, default));
+        await ActAsync(a => a.RecordDecisionAsync(planId, null, ReviewDecision.Maintain, first.AddDays(7), TestData.Recording(), Today, default));
+        var sameDay = await RefusedAsync(planId, a => a.RecordMeetingAsync(planId, null, first, TestData.Recording(), Today, default));
+
+        Assert.Equal("review.meetingRecorded", rearranged);
+        Assert.Equal("review.outOfOrder", sameDay);
+    }
+
+    [Fact]
     public async Task A_decision_dated_before_the_meeting_is_refused()
     {
         var (planId, _) = await NewPlanAsync();
