@@ -23,6 +23,7 @@ public static class CaseStoreServiceCollectionExtensions
         services.AddScoped<CaseStoreMigrator>();
         services.AddScoped<CaseCommands>();
         services.AddScoped<PlanCommands>();
+        services.AddScoped<Casework.PlanActions>();
         return services;
     }
 

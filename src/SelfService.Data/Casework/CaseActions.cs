@@ -69,6 +69,25 @@ public sealed class CaseActions(CaseStoreDbContext db, CaseCommands commands, Wo
             c => Task.FromResult<(CaseUpdateKind, CaseUpdateFacts)?>((CaseUpdateKind.FinalPlanIssued, Facts(c, on) with { Who = schoolName, AppealBy = AppealBy(on) })), cancellationToken);
     }
 
+    /// <summary>
+    /// The final plan puts an <see cref="EhcPlan"/> in place in the same transaction as the event,
+    /// with its first annual review due 12 months from issue, so it is on the family's plan page
+    /// and in the annual reviews of the work tray as soon as it exists.
+    /// </summary>
+    private void PlanFor(AssessmentCase c, Action<FinalPlanIssued, Recording> issue, FinalPlanIssued issued, Recording recording)
+    {
+        issue(issued, recording);
+        var plan = new EhcPlan(Guid.NewGuid(), PlanReference.ForCase(c.Reference, issued.OccurredOn), c.ChildId, c.Id, issued.OccurredOn, issued.NamedSchoolId);
+        if (c.CaseworkerId is { } caseworker)
+        {
+            plan.AssignCaseworker(caseworker);
+        }
+
+        plan.StartReview(Guid.NewGuid(), AnnualReviewClock.ReviewDueBy(issued.OccurredOn));
+        db.EhcPlans.Add(plan);
+        db.AuditEntries.Add(AuditEntry.ForPlan(plan.Id, c.Id, recording.AtUtc, recording.By, PlanActions.CreatedAction, plan.Reference));
+    }
+
     public Task WithdrawAsync(Guid caseId, DateOnly on, string reason, Recording recording, CancellationToken cancellationToken) =>
         RunAsync(caseId, recording, c => c.Withdraw(new RequestWithdrawn(Guid.NewGuid(), on, reason?.Trim() ?? ""), recording), "case.withdrawn",
             c => Task.FromResult<(CaseUpdateKind, CaseUpdateFacts)?>((CaseUpdateKind.Withdrawn, Facts(c, on))), cancellationToken);
@@ -88,7 +107,7 @@ public sealed class CaseActions(CaseStoreDbContext db, CaseCommands commands, Wo
         // The words are written from the case as it stands; if the change is refused they are never stored.
         var before = await db.AssessmentCases.AsNoTracking().WithEvents().SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken)
             ?? throw new KeyNotFoundException($"There is no case with id {caseId}.");
-        var childName = await FamilyRecipients.ChildNameAsync(db, before.ChildId, cancellationToken);
+        var childName = await db.Children.Where(c => c.Id == before.ChildId).Select(c => (c.KnownAs ?? c.FirstName) + " " + c.LastName).SingleAsync(cancellationToken);
         var notifications = new List<OutboxMessage>();
         if (await update(before) is { } wanted)
         {
@@ -96,30 +115,11 @@ public sealed class CaseActions(CaseStoreDbContext db, CaseCommands commands, Wo
             foreach (var to in await RecipientsAsync(before.ChildId, wanted.Facts.On, cancellationToken))
             {
                 notifications.Add(OutboxEmail.Create(recording.AtUtc, ChatKind, to, message.Subject, message.Body));
-                notifications.Add(OutboxChat.Create(recording.AtUtc, ChatKind, to, message.Chat, before.Reference, CaseUpdateWording.LinkFor(wanted.Kind, before.Reference)));
+                notifications.Add(OutboxChat.Create(recording.AtUtc, ChatKind, to, message.Chat, before.Reference, $"/cases/{before.Reference}"));
             }
         }
 
         await commands.ExecuteAsync(caseId, recording, change, auditAction, notifications, cancellationToken);
-    }
-
-    /// <summary>
-    /// The final plan puts an <see cref="EhcPlan"/> in place in the same transaction as the event,
-    /// with its first annual review due 12 months from issue, so it is on the family's plan page
-    /// and in the annual reviews of the work tray as soon as it exists.
-    /// </summary>
-    private void PlanFor(AssessmentCase c, Action<FinalPlanIssued, Recording> issue, FinalPlanIssued issued, Recording recording)
-    {
-        issue(issued, recording);
-        var plan = new EhcPlan(Guid.NewGuid(), PlanReference.ForCase(c.Reference, issued.OccurredOn), c.ChildId, c.Id, issued.OccurredOn, issued.NamedSchoolId);
-        if (c.CaseworkerId is { } caseworker)
-        {
-            plan.AssignCaseworker(caseworker);
-        }
-
-        plan.StartReview(Guid.NewGuid(), AnnualReviewClock.ReviewDueBy(issued.OccurredOn));
-        db.EhcPlans.Add(plan);
-        db.AuditEntries.Add(AuditEntry.ForPlan(plan.Id, c.Id, recording.AtUtc, recording.By, PlanActions.CreatedAction, plan.Reference));
     }
 
     /// <summary>The child's name is filled in by <see cref="RunAsync"/>, which reads it once for every action.</summary>

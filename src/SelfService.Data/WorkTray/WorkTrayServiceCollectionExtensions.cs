@@ -11,7 +11,6 @@ public static class WorkTrayServiceCollectionExtensions
         services.AddScoped<IWorkItemSource, AnnualReviewWorkItemSource>();
         services.AddScoped<WorkTrayQuery>();
         services.AddScoped<Casework.CaseActions>();
-        services.AddScoped<Casework.PlanActions>();
         services.AddScoped<Casework.OfflineRequestRecorder>();
         return services;
     }
