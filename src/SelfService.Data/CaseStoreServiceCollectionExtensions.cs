@@ -22,6 +22,8 @@ public static class CaseStoreServiceCollectionExtensions
         services.AddDbContext<CaseStoreDbContext>(builder => builder.UseCaseStore(options));
         services.AddScoped<CaseStoreMigrator>();
         services.AddScoped<CaseCommands>();
+        services.AddScoped<PlanCommands>();
+        services.AddScoped<Casework.PlanActions>();
         return services;
     }
 

@@ -20,6 +20,7 @@ public sealed class CaseReader(CaseStoreDbContext db, TimeProvider time)
     public const string CaseViewedAction = "case.viewed";
     public const string PlanViewedAction = "plan.viewed";
     public const string ListedAction = "cases.listed";
+    public const string PlansListedAction = "plans.listed";
 
     private const int MaxReferenceLength = 30;
 
@@ -208,6 +209,61 @@ public sealed class CaseReader(CaseStoreDbContext db, TimeProvider time)
             },
             cancellationToken);
         return list;
+    }
+
+    /// <summary>
+    /// One page of the plans the staff console lists, those in force by the next review due (or
+    /// ceased ones, latest first), each confirmed by the policy. Anyone but staff gets nothing:
+    /// families and schools follow plans through <see cref="ListForViewerAsync"/>.
+    /// </summary>
+    /// <param name="caseworkerId">Only the plans this caseworker holds; null for everyone's.</param>
+    public async Task<StaffPlanPage> ListPlansForStaffAsync(Viewer viewer, bool ceased, Guid? caseworkerId, int page, int pageSize, string channel, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        if (!viewer.IsSignedIn || !viewer.IsStaff)
+        {
+            return new StaffPlanPage([], 0, 1, pageSize);
+        }
+
+        var plans = db.EhcPlans.AsNoTracking().Where(p => ceased ? p.CeasedOn != null : p.CeasedOn == null);
+        if (caseworkerId is { } staffId)
+        {
+            plans = plans.Where(p => p.CaseworkerId == staffId);
+        }
+        var total = await plans.CountAsync(cancellationToken);
+        page = Math.Clamp(page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
+
+        // The review awaiting its meeting is the one whose due date the list is about; a plan whose
+        // meeting is held and decision pending sorts first, as its next date is nearer still.
+        var ordered = ceased
+            ? plans.OrderByDescending(p => p.CeasedOn).ThenBy(p => p.Reference)
+            : plans.OrderBy(p => db.AnnualReviews.Where(r => r.PlanId == p.Id && r.MeetingHeldOn == null).Min(r => (DateOnly?)r.DueBy) ?? DateOnly.MinValue)
+                .ThenBy(p => p.Reference);
+        var ids = await ordered.Skip((page - 1) * pageSize).Take(pageSize).Select(p => p.Id).ToListAsync(cancellationToken);
+        var loaded = await db.EhcPlans.AsNoTracking().WithReviews().Where(p => ids.Contains(p.Id)).AsSplitQuery().ToDictionaryAsync(p => p.Id, cancellationToken);
+        var childIds = loaded.Values.Select(p => p.ChildId).Distinct().ToList();
+        var children = await db.Children.AsNoTracking().Where(c => childIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var parents = await db.ResponsibleParentsAsync(childIds, cancellationToken);
+        var staffIds = loaded.Values.Select(p => p.CaseworkerId).OfType<Guid>().Distinct().ToList();
+        var staff = await db.StaffMembers.AsNoTracking().Where(s => staffIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken);
+
+        var rows = new List<StaffPlanRow>();
+        foreach (var plan in ids.Select(id => loaded[id]))
+        {
+            var child = children[plan.ChildId];
+            if (CaseAccessPolicy.CanView(viewer, CaseAccessFactsQueries.ForPlan(plan, child, parents[child.Id], null)))
+            {
+                rows.Add(new StaffPlanRow(plan, child.DisplayName, plan.CaseworkerId is { } id && staff.TryGetValue(id, out var name) ? name : null));
+            }
+        }
+
+        await AuditAsync(
+            new AuditEntry(Now(), viewer.Email, PlansListedAction, "Account", viewer.AccountId.ToString())
+            {
+                Detail = string.Create(CultureInfo.InvariantCulture, $"{channel}; {(ceased ? "ceased" : "in force")}, page {page}, {rows.Count} plans"),
+            },
+            cancellationToken);
+        return new StaffPlanPage(rows, total, page, pageSize);
     }
 
     /// <summary>The children the viewer follows as family: as a parent with responsibility, or as the young person.</summary>

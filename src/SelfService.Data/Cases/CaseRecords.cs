@@ -59,3 +59,12 @@ public sealed record CaseList(IReadOnlyList<CaseListItem> Cases, IReadOnlyList<P
 {
     public static readonly CaseList Empty = new([], []);
 }
+
+/// <summary>One line of the staff list of plans.</summary>
+public sealed record StaffPlanRow(EhcPlan Plan, string ChildName, string? CaseworkerName);
+
+/// <summary>A page of the staff list of plans.</summary>
+public sealed record StaffPlanPage(IReadOnlyList<StaffPlanRow> Rows, int Total, int Page, int PageSize)
+{
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}

@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
-using SelfService.Data.Accounts;
 using SelfService.Data.Storage;
 using SelfService.Domain.Appeals;
 using SelfService.Domain.Assessments;
 using SelfService.Domain.Calendar;
 using SelfService.Domain.Notifications;
+using SelfService.Domain.Plans;
 using SelfService.Domain.Timeline;
 
 namespace SelfService.Data.Casework;
@@ -90,8 +90,27 @@ public sealed class CaseActions(CaseStoreDbContext db, CaseCommands commands, Wo
     public async Task IssueFinalPlanAsync(Guid caseId, DateOnly on, Guid? namedSchoolId, Recording recording, CancellationToken cancellationToken)
     {
         var schoolName = await SchoolNameAsync(namedSchoolId, cancellationToken);
-        await RunAsync(caseId, recording, c => c.IssueFinalPlan(new FinalPlanIssued(Guid.NewGuid(), on, namedSchoolId), recording), "case.finalPlanIssued",
+        await RunAsync(caseId, recording, c => PlanFor(c, c.IssueFinalPlan, new FinalPlanIssued(Guid.NewGuid(), on, namedSchoolId), recording), "case.finalPlanIssued",
             c => Task.FromResult<(CaseUpdateKind, CaseUpdateFacts)?>((CaseUpdateKind.FinalPlanIssued, Facts(c, on) with { Who = schoolName, AppealBy = AppealBy(on) })), cancellationToken);
+    }
+
+    /// <summary>
+    /// The final plan puts an <see cref="EhcPlan"/> in place in the same transaction as the event,
+    /// with its first annual review due 12 months from issue, so it is on the family's plan page
+    /// and in the annual reviews of the work tray as soon as it exists.
+    /// </summary>
+    private void PlanFor(AssessmentCase c, Action<FinalPlanIssued, Recording> issue, FinalPlanIssued issued, Recording recording)
+    {
+        issue(issued, recording);
+        var plan = new EhcPlan(Guid.NewGuid(), PlanReference.ForCase(c.Reference, issued.OccurredOn), c.ChildId, c.Id, issued.OccurredOn, issued.NamedSchoolId);
+        if (c.CaseworkerId is { } caseworker)
+        {
+            plan.AssignCaseworker(caseworker);
+        }
+
+        plan.StartReview(Guid.NewGuid(), AnnualReviewClock.ReviewDueBy(issued.OccurredOn));
+        db.EhcPlans.Add(plan);
+        db.AuditEntries.Add(AuditEntry.ForPlan(plan.Id, c.Id, recording.AtUtc, recording.By, PlanActions.CreatedAction, plan.Reference));
     }
 
     public Task WithdrawAsync(Guid caseId, DateOnly on, string reason, Recording recording, CancellationToken cancellationToken) =>
@@ -99,20 +118,8 @@ public sealed class CaseActions(CaseStoreDbContext db, CaseCommands commands, Wo
             c => Task.FromResult<(CaseUpdateKind, CaseUpdateFacts)?>((CaseUpdateKind.Withdrawn, Facts(c, on))), cancellationToken);
 
     /// <summary>Everyone entitled to hear about the case: parents with responsibility, and the young person.</summary>
-    public async Task<IReadOnlyList<string>> RecipientsAsync(Guid childId, DateOnly today, CancellationToken cancellationToken)
-    {
-        var parents = await (from l in db.ChildParents
-                             join p in db.ParentCarers on l.ParentCarerId equals p.Id
-                             where l.ChildId == childId && l.HasParentalResponsibility && p.Email != ""
-                             select p.Email).ToListAsync(cancellationToken);
-        var child = await db.Children.AsNoTracking().SingleAsync(c => c.Id == childId, cancellationToken);
-        if (child.Email is { Length: > 0 } own && child.IsYoungPersonOn(today))
-        {
-            parents.Add(own);
-        }
-
-        return parents.Select(AccountEmail.Normalise).Distinct(StringComparer.Ordinal).ToList();
-    }
+    public Task<IReadOnlyList<string>> RecipientsAsync(Guid childId, DateOnly today, CancellationToken cancellationToken) =>
+        FamilyRecipients.ListAsync(db, childId, today, cancellationToken);
 
     private async Task RunAsync(
         Guid caseId,

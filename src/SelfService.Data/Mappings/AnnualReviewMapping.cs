@@ -12,6 +12,7 @@ internal sealed class AnnualReviewMapping : IEntityTypeConfiguration<AnnualRevie
         builder.HasKey(r => r.Id);
         builder.Property(r => r.Id).ValueGeneratedNever();
         builder.Ignore(r => r.IsComplete);
+        builder.Property(r => r.AmendmentsSummary).HasMaxLength(StorageConventions.ReasonLength);
 
         // The review caseload: "which reviews fall due in the next term?"
         builder.HasIndex(r => r.DueBy);

@@ -18,6 +18,7 @@ internal sealed class EhcPlanMapping : IEntityTypeConfiguration<EhcPlan>
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.Ignore(p => p.CurrentReview);
         builder.Ignore(p => p.LastReviewMeetingOn);
+        builder.Ignore(p => p.IsAwaitingCessation);
 
         builder.ComplexProperty(p => p.PhaseTransfer, transfer =>
         {

@@ -40,4 +40,14 @@ public sealed class AuditEntry
             CaseId = caseId,
             Detail = detail,
         };
+
+    public const string PlanEntityType = "EhcPlan";
+
+    /// <summary>A change or view of a plan; it also names the case the plan came from, so that case's trail shows it.</summary>
+    public static AuditEntry ForPlan(Guid planId, Guid? caseId, DateTime atUtc, string actor, string action, string? detail = null) =>
+        new(atUtc, actor, action, PlanEntityType, planId.ToString())
+        {
+            CaseId = caseId,
+            Detail = detail,
+        };
 }

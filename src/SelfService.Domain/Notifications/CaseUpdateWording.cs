@@ -19,6 +19,17 @@ public enum CaseUpdateKind
     RepresentationsRecorded,
     FinalPlanIssued,
     Withdrawn,
+
+    // The annual review of a plan in place (CFA s44, SEND Regs 18-22).
+    PlanCaseworkerAssigned,
+    ReviewMeetingScheduled,
+    ReviewMeetingHeld,
+    ReviewDecidedToMaintain,
+    ReviewDecidedToAmend,
+    ReviewDecidedToCease,
+    AmendmentsProposed,
+    FinalAmendedPlanIssued,
+    PlanCeased,
 }
 
 /// <summary>The facts a message may mention; only those the step needs are set.</summary>
@@ -43,6 +54,13 @@ public static class CaseUpdateWording
     private static readonly CultureInfo UkEnglish = CultureInfo.GetCultureInfo("en-GB");
 
     public static string LongDate(DateOnly date) => date.ToString("d MMMM yyyy", UkEnglish);
+
+    /// <summary>Updates about a plan in place rather than an assessment request.</summary>
+    public static bool IsAboutPlan(CaseUpdateKind kind) => kind >= CaseUpdateKind.PlanCaseworkerAssigned;
+
+    /// <summary>The family's page for the case or plan the update is about.</summary>
+    public static string LinkFor(CaseUpdateKind kind, string reference) =>
+        IsAboutPlan(kind) ? $"/cases/plans/{reference}" : $"/cases/{reference}";
 
     public static CaseUpdateMessage For(CaseUpdateKind kind, CaseUpdateFacts facts)
     {
@@ -80,6 +98,24 @@ public static class CaseUpdateWording
                 $"On {on} we issued {child}'s final EHC plan{(facts.Who is null ? "" : $", naming {facts.Who}")}. You can appeal about its content to the SEND Tribunal by {(facts.AppealBy is { } a3 ? LongDate(a3) : "the date in our letter")}."),
             CaseUpdateKind.Withdrawn => ("Request withdrawn",
                 $"On {on} the request for an EHC needs assessment for {child} was withdrawn."),
+            CaseUpdateKind.PlanCaseworkerAssigned => ("Your caseworker for the EHC plan",
+                $"{facts.Who} is now the caseworker for {child}'s EHC plan. The next annual review meeting must be held by {next}."),
+            CaseUpdateKind.ReviewMeetingScheduled => ("Annual review meeting arranged",
+                $"The annual review meeting for {child}'s EHC plan is arranged for {on}. It must be held by {next}. We will send you the advice and information for the meeting at least two weeks before it."),
+            CaseUpdateKind.ReviewMeetingHeld => ("Annual review meeting held",
+                $"The annual review meeting for {child}'s EHC plan was held on {on}. We will tell you by {next} whether we will keep the plan as it is, change it or stop maintaining it."),
+            CaseUpdateKind.ReviewDecidedToMaintain => ("We will keep the EHC plan as it is",
+                $"After the annual review, on {on} we decided to keep {child}'s EHC plan as it is. The next annual review meeting must be held by {next}. You can appeal to the SEND Tribunal by {Appeal(facts)}."),
+            CaseUpdateKind.ReviewDecidedToAmend => ("We will change the EHC plan",
+                $"After the annual review, on {on} we decided to change {child}'s EHC plan. We will send you the proposed changes to comment on; the final amended plan is due by {next}."),
+            CaseUpdateKind.ReviewDecidedToCease => ("We intend to stop maintaining the EHC plan",
+                $"After the annual review, on {on} we decided to stop maintaining {child}'s EHC plan. You can appeal to the SEND Tribunal by {Appeal(facts)}."),
+            CaseUpdateKind.AmendmentsProposed => ("Proposed changes to the EHC plan",
+                $"On {on} we sent you the proposed changes to {child}'s EHC plan: {facts.Reason}. Please send your comments, and the school you would like named, by {next}."),
+            CaseUpdateKind.FinalAmendedPlanIssued => ("Final amended EHC plan issued",
+                $"On {on} we issued {child}'s final amended EHC plan. You can appeal about its content to the SEND Tribunal by {Appeal(facts)}. The next annual review meeting must be held by {next}."),
+            CaseUpdateKind.PlanCeased => ("EHC plan ceased",
+                $"From {on} we no longer maintain {child}'s EHC plan. You can appeal to the SEND Tribunal by {Appeal(facts)}."),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No wording for this update."),
         };
 
@@ -88,7 +124,9 @@ public static class CaseUpdateWording
             line,
             string.Empty,
             $"Reference: {facts.Reference}",
-            $"See every step and date at /cases/{facts.Reference} after signing in.");
+            $"See every step and date at {LinkFor(kind, facts.Reference)} after signing in.");
         return new CaseUpdateMessage($"{subject}: {facts.Reference}", body, $"{facts.Reference}: {line}");
     }
+
+    private static string Appeal(CaseUpdateFacts facts) => facts.AppealBy is { } by ? LongDate(by) : "the date in our letter";
 }

@@ -19,6 +19,9 @@ public sealed class AnnualReview
     /// <summary>The last day the review meeting may be held.</summary>
     public DateOnly DueBy { get; private set; }
 
+    /// <summary>The day the meeting is arranged for; it may be moved until the meeting is held.</summary>
+    public DateOnly? MeetingScheduledFor { get; private set; }
+
     public DateOnly? MeetingHeldOn { get; private set; }
 
     public ReviewDecision? Decision { get; private set; }
@@ -26,6 +29,9 @@ public sealed class AnnualReview
     public DateOnly? DecisionNotifiedOn { get; private set; }
 
     public DateOnly? AmendmentsProposedOn { get; private set; }
+
+    /// <summary>What the proposed amendments change, as sent to the family.</summary>
+    public string? AmendmentsSummary { get; private set; }
 
     public DateOnly? FinalAmendedPlanIssuedOn { get; private set; }
 
@@ -35,6 +41,16 @@ public sealed class AnnualReview
         ReviewDecision.Amend => FinalAmendedPlanIssuedOn is not null,
         _ => false,
     };
+
+    public void ScheduleMeeting(DateOnly meetingOn)
+    {
+        if (MeetingHeldOn is not null)
+        {
+            throw new DomainException("review.meetingRecorded", "The review meeting has already been held, so it cannot be arranged again.");
+        }
+
+        MeetingScheduledFor = meetingOn;
+    }
 
     public void RecordMeeting(DateOnly heldOn)
     {
@@ -60,7 +76,9 @@ public sealed class AnnualReview
         DecisionNotifiedOn = notifiedOn;
     }
 
-    public void ProposeAmendments(DateOnly sentOn)
+    public void ProposeAmendments(DateOnly sentOn) => ProposeAmendments(sentOn, null);
+
+    public void ProposeAmendments(DateOnly sentOn, string? summary)
     {
         if (Decision != ReviewDecision.Amend)
         {
@@ -74,6 +92,7 @@ public sealed class AnnualReview
 
         RequireNotBefore(sentOn, MeetingHeldOn!.Value, "the review meeting");
         AmendmentsProposedOn = sentOn;
+        AmendmentsSummary = summary;
     }
 
     public void IssueFinalAmendedPlan(DateOnly issuedOn)

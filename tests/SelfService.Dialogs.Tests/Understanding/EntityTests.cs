@@ -78,6 +78,8 @@ public sealed class EntityTests
     [InlineData("what about ehc 2026 42", "EHC-2026-000042")]
     [InlineData("EHC/2025/123456 please", "EHC-2025-123456")]
     [InlineData("plan ehcp-777", "EHCP-000777")]
+    [InlineData("status of EHCP-2026-000123", "EHCP-2026-000123")]
+    [InlineData("our plan is ehcp 2027 45", "EHCP-2027-000045")]
     [InlineData("where's the EHCP", null)]
     public void References_are_found_and_normalised(string text, string? expected) =>
         Assert.Equal(expected, Read(text).CaseReference);
