@@ -11,6 +11,7 @@ using SelfService.Web.Hosting;
 using SelfService.Web.Identity;
 using SelfService.Web.Pages.Cases;
 using SelfService.Web.Pages.Complaints;
+using SelfService.Web.Pages.Staff.Dashboard;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -40,6 +41,7 @@ builder.Services.AddMembersEnquiries(builder.Configuration);
 builder.Services.AddSendBot(builder.Configuration);
 builder.Services.AddCaseWorkTray();
 builder.Services.AddComplaintPages();
+builder.Services.AddDashboard(builder.Configuration);
 
 var app = builder.Build();
 

@@ -27,6 +27,8 @@ public class WebAppFactory : WebApplicationFactory<Program>
         builder.UseSetting(AppPaths.DataDirectoryKey, DataDirectory);
         // Most tests need an empty, migrated store; the demo data tests turn seeding on themselves.
         builder.UseSetting("DemoData:SeedOnFirstRun", "false");
+        // Tests change rows and look at the figures at once: no dashboard snapshots unless a test asks.
+        builder.UseSetting("Dashboard:RefreshMinutes", "0");
         builder.ConfigureTestServices(services =>
         {
             services.AddApiEndpoints<TestApiEndpoints>();

@@ -12,6 +12,7 @@ using SelfService.Web.Chat;
 using SelfService.Web.Documents;
 using SelfService.Web.Email;
 using SelfService.Web.Enquiries;
+using SelfService.Web.Pages.Staff.Dashboard;
 using SelfService.Web.Hosting;
 using SelfService.Web.Identity;
 using SelfService.Web.Identity.Staff;
@@ -43,6 +44,7 @@ internal static class AppConfigurationKeys
         (EnglandFigure.SectionName, typeof(EnglandFigure)),
         (ChatDeliveryOptions.SectionName, typeof(ChatDeliveryOptions)),
         (EnquiryOptions.SectionName, typeof(EnquiryOptions)),
+        (DashboardOptions.SectionName, typeof(DashboardOptions)),
         (EmailOptions.SectionName, typeof(EmailOptions)),
         (ConversationOptions.SectionName, typeof(ConversationOptions)),
     ];
@@ -77,6 +79,7 @@ internal static class AppConfigurationKeys
         "EnglandFigure.SectionName",
         "ChatDeliveryOptions.SectionName",
         "EnquiryOptions.SectionName",
+        "DashboardOptions.SectionName",
         "EmailOptions.SectionName",
         "ConversationOptions.SectionName",
         "AppPaths.DataDirectoryKey",

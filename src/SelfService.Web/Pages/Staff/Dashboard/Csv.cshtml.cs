@@ -2,14 +2,13 @@ using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using SelfService.Data;
 using SelfService.Web.Hosting;
 
 namespace SelfService.Web.Pages.Staff.Dashboard;
 
 /// <summary>One dashboard figure as a CSV file: the same rows as the table on the page.</summary>
 [IgnoreAntiforgeryToken]
-public sealed class CsvModel(CaseStoreDbContext db, UkClock clock, IConfiguration configuration) : PageModel
+public sealed class CsvModel(DashboardSnapshots snapshots, UkClock clock, IConfiguration configuration) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string figure, CancellationToken cancellationToken)
     {
@@ -30,7 +29,7 @@ public sealed class CsvModel(CaseStoreDbContext db, UkClock clock, IConfiguratio
             };
         }
 
-        var data = await DashboardData.LoadAsync(db, kind, date, today, cancellationToken);
+        var data = (await snapshots.GetAsync(kind, date, today, cancellationToken)).Data;
         var figures = data.Figures;
         var table = DashboardView.Build(data, IndexModel.ReadEngland(configuration)).Single(f => f.Table.Key == figure).Table;
         var name = string.Create(CultureInfo.InvariantCulture, $"{figure}-{kind.ToString().ToLowerInvariant()}-{figures.Period.Start:yyyy-MM}.csv");

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using SelfService.Data;
 using SelfService.Data.Performance;
 using SelfService.Domain.Performance;
 using SelfService.Domain.Requests;
@@ -15,7 +14,7 @@ namespace SelfService.Web.Pages.Staff.Dashboard;
 /// Only aggregates are shown: no child is named.
 /// </summary>
 [IgnoreAntiforgeryToken]
-public sealed class IndexModel(CaseStoreDbContext db, UkClock clock, IConfiguration configuration) : PageModel
+public sealed class IndexModel(DashboardSnapshots snapshots, UkClock clock, IConfiguration configuration) : PageModel
 {
     public DashboardQuery Query { get; private set; } = new(null, null, null);
 
@@ -30,6 +29,9 @@ public sealed class IndexModel(CaseStoreDbContext db, UkClock clock, IConfigurat
     public IReadOnlyList<DashboardFigure> Shown { get; private set; } = [];
 
     public EnglandFigure England { get; private set; } = new();
+
+    /// <summary>When the figures shown were computed from the rows.</summary>
+    public DateTime ComputedAtUtc { get; private set; }
 
     public string? ErrorFor(string field) => Errors.FirstOrDefault(e => e.Field == field)?.Message;
 
@@ -47,7 +49,9 @@ public sealed class IndexModel(CaseStoreDbContext db, UkClock clock, IConfigurat
         }
 
         England = ReadEngland(configuration);
-        var data = await DashboardData.LoadAsync(db, Kind, PeriodDate, today, cancellationToken);
+        var snapshot = await snapshots.GetAsync(Kind, PeriodDate, today, cancellationToken);
+        var data = snapshot.Data;
+        ComputedAtUtc = snapshot.ComputedAtUtc;
         Figures = data.Figures;
         Shown = DashboardView.Build(data, England);
     }
