@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SelfService.Data;
@@ -106,6 +107,14 @@ public static class IdentityServiceCollectionExtensions
     /// </summary>
     private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context, TimeSpan absoluteLifetime)
     {
+        // An error page shown for a failure (often the database being down) must not need the
+        // database itself: it is shown as to someone not signed in, and the cookie is left alone.
+        if (context.HttpContext.Features.Get<IExceptionHandlerFeature>() is not null)
+        {
+            context.RejectPrincipal();
+            return;
+        }
+
         var signedInAt = PortalClaims.SignedInAtOf(context.Principal);
         var now = context.Options.TimeProvider?.GetUtcNow() ?? DateTimeOffset.UtcNow;
         var valid = signedInAt is not null && now - signedInAt.Value <= absoluteLifetime;

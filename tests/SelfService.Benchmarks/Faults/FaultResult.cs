@@ -60,7 +60,7 @@ internal sealed class FaultResult(string scenario, string configuration)
     public string OutcomeSummary()
     {
         var parts = new List<string>();
-        foreach (var group in _counts.GroupBy(c => (c.Key.Kind, Status: c.Key.Kind == OutcomeKind.ConnectionFailure ? 0 : c.Key.Status))
+        foreach (var group in _counts.GroupBy(c => (c.Key.Kind, Status: c.Key.Kind == OutcomeKind.CleanFailure ? c.Key.Status : 0))
             .OrderBy(g => g.Key.Kind).ThenBy(g => g.Key.Status))
         {
             var n = group.Sum(g => g.Value);

@@ -44,7 +44,9 @@ internal sealed record Outcome(OutcomeKind Kind, int Status, string Detail)
             return new(OutcomeKind.CleanFailure, status, $"GOV.UK error page {status}");
         }
 
-        return new(OutcomeKind.Other, status, $"unexpected {status} {response.Headers.Location}");
+        var summary = body.IndexOf("govuk-error-summary__list", StringComparison.Ordinal);
+        var refused = summary < 0 ? "" : " refused: " + System.Text.RegularExpressions.Regex.Replace(body.Substring(summary, Math.Min(400, body.Length - summary)), "<[^>]+>|\\s+", " ").Trim();
+        return new(OutcomeKind.Other, status, $"unexpected {status} {response.RequestMessage?.RequestUri?.AbsolutePath} {response.Headers.Location}{refused}");
     }
 
     public static Outcome FromException(Exception exception) => exception switch

@@ -44,7 +44,8 @@ internal sealed partial class PortalUser : IDisposable
         return
         [
             ("who-is-asking", [("Requester", "Parent")]),
-            ("child", [("FirstName", childFirstName), ("LastName", "Fault"), ("KnownAs", ""),
+            // "new": a parent who already has a child on record is otherwise asked to pick one first.
+            ("child?new=true", [("FirstName", childFirstName), ("LastName", "Fault"), ("KnownAs", ""),
                 ("DateOfBirth.Day", born.Day.ToString(CultureInfo.InvariantCulture)), ("DateOfBirth.Month", born.Month.ToString(CultureInfo.InvariantCulture)),
                 ("DateOfBirth.Year", born.Year.ToString(CultureInfo.InvariantCulture)), ("Postcode", "LS7 3AB")]),
             ("parents", [("Parents[0].FirstName", "Jo"), ("Parents[0].LastName", "Fault"), ("Parents[0].Relationship", "Mother"), ("Action", "save")]),

@@ -64,7 +64,7 @@ internal static class PostgresRestartFault
         foreach (var submission in drafts.Where(d => d.SendAttempts > 0 && (!d.ToldSent || d.ReferenceShown is null)))
         {
             var user = users.Single(u => u.Email == submission.Email);
-            await FinishAsync(user, submission, result, CancellationToken.None, deadline: DateTime.UtcNow.AddSeconds(60));
+            await FinishAsync(user, submission, result, DateTime.UtcNow.AddSeconds(60), CancellationToken.None);
         }
 
         await VerifyAsync(new CaseStoreOptions(CaseStoreProvider.Postgres, database.ConnectionString), drafts, result);
@@ -114,7 +114,7 @@ internal static class PostgresRestartFault
                 return;
             }
 
-            await FinishAsync(user, submission, result, stop, deadline: DateTime.MaxValue);
+            await FinishAsync(user, submission, result, DateTime.MaxValue, stop);
             if (submission.ToldSent)
             {
                 successes.Enqueue(submission.ToldSentAt);
@@ -123,7 +123,7 @@ internal static class PostgresRestartFault
     }
 
     /// <summary>Sends (again, after a failure) until told it was sent, then reads the confirmation and the case page.</summary>
-    private static async Task FinishAsync(PortalUser user, Submission submission, FaultResult result, CancellationToken stop, DateTime deadline)
+    private static async Task FinishAsync(PortalUser user, Submission submission, FaultResult result, DateTime deadline, CancellationToken stop)
     {
         while (!submission.ToldSent && !stop.IsCancellationRequested && DateTime.UtcNow < deadline)
         {
