@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SelfService.Data;
@@ -107,14 +106,6 @@ public static class IdentityServiceCollectionExtensions
     /// </summary>
     private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context, TimeSpan absoluteLifetime)
     {
-        // An error page shown for a failure (often the database being down) must not need the
-        // database itself: it is shown as to someone not signed in, and the cookie is left alone.
-        if (context.HttpContext.Features.Get<IExceptionHandlerFeature>() is not null)
-        {
-            context.RejectPrincipal();
-            return;
-        }
-
         var signedInAt = PortalClaims.SignedInAtOf(context.Principal);
         var now = context.Options.TimeProvider?.GetUtcNow() ?? DateTimeOffset.UtcNow;
         var valid = signedInAt is not null && now - signedInAt.Value <= absoluteLifetime;
@@ -123,8 +114,17 @@ public static class IdentityServiceCollectionExtensions
             var id = PortalClaims.AccountIdOf(context.Principal);
             var stamp = context.Principal?.FindFirst(PortalClaims.SecurityStamp)?.Value;
             var db = context.HttpContext.RequestServices.GetRequiredService<CaseStoreDbContext>();
-            valid = id is not null && stamp is not null
-                && await db.Set<UserAccount>().AnyAsync(a => a.Id == id && a.SecurityStamp == stamp, context.HttpContext.RequestAborted);
+            try
+            {
+                valid = id is not null && stamp is not null
+                    && await db.Set<UserAccount>().AnyAsync(a => a.Id == id && a.SecurityStamp == stamp, context.HttpContext.RequestAborted);
+            }
+            catch (Exception e) when (CaseStoreOutage.IsOutage(e))
+            {
+                context.RejectPrincipal();
+                SessionCheckOutage.Remember(context.HttpContext, e);
+                return;
+            }
         }
 
         if (!valid)
