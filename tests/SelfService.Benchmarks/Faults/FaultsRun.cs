@@ -92,7 +92,7 @@ internal static class FaultsRun
         section.AppendLine("## Faults");
         section.AppendLine();
         section.AppendLine(string.Create(CultureInfo.InvariantCulture,
-            $"Measured {DateTime.UtcNow:yyyy-MM-dd} by `bash scripts/faults.sh` (Release build) on {Report.Machine}; `bash scripts/faults.sh --ci` is the shorter run in `scripts/test.sh`. ") +
+            $"Measured {DateTime.UtcNow:yyyy-MM-dd} by `bash scripts/faults.sh{(options.Configuration == "Release" ? "" : " --configuration " + options.Configuration)}` ({options.Configuration} build) on {Report.Machine}; `bash scripts/faults.sh --ci` is the shorter run in `scripts/test.sh`. ") +
             "The app runs as its own process (`dotnet SelfService.Web.dll`) on loopback with an empty case store; PostgreSQL is a server of the script's own; people sign in with emailed codes and fill in and send requests for an assessment through the pages, as a browser without JavaScript does. " +
             "Every response is sorted as the person saw it: succeeded; a GOV.UK error page (no internals on it); connection failed (only when the process is killed); or other, which fails the run (a stack trace or exception text on a page, an unexpected status, a timeout). " +
             "Afterwards the database is read directly: each request's child has a first name of its own, so a request saved twice shows as two cases whatever the draft rows say. " +

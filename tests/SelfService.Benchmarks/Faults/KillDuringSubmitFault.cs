@@ -60,9 +60,13 @@ internal static class KillDuringSubmitFault
                     tokens[user.Email] = await user.TokenAsync(drafts.First(d => d.User == user).DraftId);
                 }
 
-                // Each send starts at its own moment in the window; the kill lands somewhere in its middle.
+                // Each send starts at its own moment in the window. The kill comes once a seeded
+                // share of them has been answered, so it lands among sends in flight however fast
+                // the machine is (a fixed time would find them all done, or none started).
                 var offsets = drafts.Select(_ => random.NextDouble() * Window.TotalMilliseconds).ToList();
-                var killAt = Window.TotalMilliseconds * (0.2 + (0.6 * random.NextDouble()));
+                var killAfterAnswers = (int)(drafts.Count * (0.2 + (0.5 * random.NextDouble())));
+                var answered = 0;
+                var killNow = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 var clock = Stopwatch.StartNew();
                 var sends = drafts.Select((d, i) => Task.Run(async () =>
                 {
@@ -70,12 +74,16 @@ internal static class KillDuringSubmitFault
                     var outcome = await d.User.SendWithTokenAsync(d.DraftId, tokens[d.User.Email]);
                     result.Record("send (kill)", outcome);
                     d.ToldSent = outcome.Kind == OutcomeKind.Success;
+                    if (Interlocked.Increment(ref answered) >= killAfterAnswers)
+                    {
+                        killNow.TrySetResult();
+                    }
                 })).ToList();
-                await Task.Delay(TimeSpan.FromMilliseconds(killAt));
+                await killNow.Task.WaitAsync(TimeSpan.FromSeconds(60));
                 app.Kill();
                 var killedAfter = clock.Elapsed.TotalMilliseconds;
                 await Task.WhenAll(sends);
-                Console.WriteLine($"  {label}: killed at {killedAfter:F0} ms into round {round + 1}; {drafts.Count(d => d.ToldSent)} of {drafts.Count} told sent");
+                Console.WriteLine($"  {label}: killed {killedAfter:F0} ms into round {round + 1}, after {killAfterAnswers} answers; {drafts.Count(d => d.ToldSent)} of {drafts.Count} told sent");
 
                 restarts.Add((await app.StartAsync()).TotalSeconds);
                 var ledger = await CaseLedger.ReferencesByChildAsync(store);
