@@ -16,6 +16,7 @@ internal sealed class AppProcess : IAsyncDisposable
     private readonly Dictionary<string, string> _settings;
     private readonly string _log;
     private Process? _process;
+    private StreamWriter? _logWriter;
 
     public AppProcess(string configuration, string dataDirectory, IReadOnlyDictionary<string, string> settings)
     {
@@ -77,9 +78,16 @@ internal sealed class AppProcess : IAsyncDisposable
         }
 
         var started = Stopwatch.GetTimestamp();
+        // One writer per run of the process: the old one's output has ended with the process.
+        _process?.Dispose();
+        if (_logWriter is not null)
+        {
+            await _logWriter.DisposeAsync();
+        }
+
+        var log = _logWriter = new StreamWriter(_log, append: true) { AutoFlush = true };
         _process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");
         Starts++;
-        var log = new StreamWriter(_log, append: true) { AutoFlush = true };
         await log.WriteLineAsync($"--- start {Starts} at {DateTime.UtcNow:O}, pid {_process.Id}");
         var process = _process;
         process.OutputDataReceived += (_, e) => Write(log, e.Data);
@@ -144,13 +152,14 @@ internal sealed class AppProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Lines of the app's log that look like an unhandled failure, for the report when something goes wrong.</summary>
-    public string LogPath => _log;
-
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
         _process?.Dispose();
+        if (_logWriter is not null)
+        {
+            await _logWriter.DisposeAsync();
+        }
     }
 
     private static void Write(StreamWriter log, string? line)
@@ -162,7 +171,14 @@ internal sealed class AppProcess : IAsyncDisposable
 
         lock (log)
         {
-            log.WriteLine(line);
+            try
+            {
+                log.WriteLine(line);
+            }
+            catch (ObjectDisposedException)
+            {
+                // A line from a process already replaced by its restart: nothing to keep it for.
+            }
         }
     }
 

@@ -183,7 +183,7 @@ internal static class PostgresRestartFault
         var sent = drafts.Count(d => d.ToldSent);
         var retried = drafts.Count(d => d.SendAttempts > 1);
         result.Figures.Add(string.Create(CultureInfo.InvariantCulture,
-            $"{drafts.Count} drafts started, {sent} sent and shown a reference; {retried} needed the person to send again after an error page; duplicates: none found unless listed below"));
+            $"{drafts.Count} drafts started, {sent} sent and shown a reference; {retried} needed the person to send again after an error page"));
         foreach (var (down, began, back) in restarts)
         {
             var firstSuccess = successes.Where(s => s > back).DefaultIfEmpty(DateTime.MaxValue).Min();
