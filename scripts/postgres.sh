@@ -5,6 +5,7 @@
 #   scripts/postgres.sh url     print the connection string
 #   scripts/postgres.sh env     print "export SELFSERVICE_TEST_POSTGRES=..." for eval
 #   scripts/postgres.sh stop    stop the server (the data folder is kept for the next start)
+#   scripts/postgres.sh restart [SECONDS]  fast shutdown (clients cut off), down SECONDS (default 0), start
 #   scripts/postgres.sh destroy stop and delete the data folder
 #
 # Typical use:  export SELFSERVICE_TEST_POSTGRES="$(bash scripts/postgres.sh start)"
@@ -117,8 +118,14 @@ stop() {
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
+  restart)
+    # A fast shutdown ends every client's connection at once, as a crash or an operator's restart does.
+    if running; then as_owner "$bin/pg_ctl" -D "$pgdata" -w -m fast stop >/dev/null; fi
+    sleep "${2:-0}"
+    start >/dev/null
+    ;;
   url) echo "$connection" ;;
   env) echo "export SELFSERVICE_TEST_POSTGRES='$(start)'" ;;
   destroy) stop; rm -rf "$pgdata"; say "removed $pgdata" ;;
-  *) echo "usage: $0 start|stop|url|env|destroy" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|restart [SECONDS]|url|env|destroy" >&2; exit 2 ;;
 esac

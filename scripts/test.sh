@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of SEND Self-Service on a fresh machine: starts a throwaway PostgreSQL on
 # loopback (installing it from Debian if missing), then runs the whole suite, which exercises
-# both SQLite and PostgreSQL. Prints one closing line: "tests: N passed, N failed, N skipped".
+# both SQLite and PostgreSQL. Prints one closing line: "tests: N passed, N failed, N skipped",
+# then the fault run's "faults: passed" and the deployment's "deploy: passed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,6 +36,15 @@ for path in glob.glob(sys.argv[1] + "/*.trx"):
 print(f"tests: {passed} passed, {failed} failed, {skipped} skipped")
 PY
 rm -rf "$results"
+
+# Faults, on loopback, a few minutes: PostgreSQL restarted under load, the SMTP relay down, the app
+# killed with SIGKILL while requests are sent (SQLite and PostgreSQL); prints "faults: passed".
+# It runs the Debug build made above and a PostgreSQL of its own. SELFSERVICE_SKIP_FAULTS=1 leaves it out.
+if [ "${SELFSERVICE_SKIP_FAULTS:-}" != "1" ]; then
+  bash scripts/faults.sh --ci --no-build --configuration Debug || status=1
+else
+  echo "faults: skipped"
+fi
 
 # The deployment itself, exercised on loopback: install, two instances behind nginx, a chat that
 # survives losing one, the upgrade path and a backup. It installs packages and a service user, so

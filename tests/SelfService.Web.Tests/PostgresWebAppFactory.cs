@@ -8,6 +8,9 @@ public sealed class PostgresWebAppFactory : WebAppFactory, IAsyncLifetime
 {
     private PostgresScratchDatabase? _database;
 
+    /// <summary>The scratch database's connection string, for tests that act on the database behind the app's back.</summary>
+    public string ConnectionString => _database?.ConnectionString ?? throw new InvalidOperationException("The database is created in InitializeAsync.");
+
     public async Task InitializeAsync() => _database = await PostgresScratchDatabase.CreateAsync("selfservice_web");
 
     async Task IAsyncLifetime.DisposeAsync()

@@ -89,6 +89,19 @@ public static class OutboxClaims
     }
 
     /// <summary>
+    /// Makes every unclaimed, backed-off message of this kind due now: the relay that failed them
+    /// has just accepted one, so waiting out the rest of each back-off would only delay them.
+    /// </summary>
+    public static Task<int> RetryFailedNowAsync(CaseStoreDbContext db, string kindPrefix, DateTime now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Set<OutboxMessage>()
+            .Where(m => m.SentAtUtc == null && m.Kind.StartsWith(kindPrefix) && m.LastError != null && m.NextAttemptAtUtc > now
+                && (m.LockedUntilUtc == null || m.LockedUntilUtc < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAtUtc, now), cancellationToken);
+    }
+
+    /// <summary>
     /// Releases the row until <paramref name="nextLook"/> without counting an attempt: nothing
     /// failed, the message is waiting for something outside the worker's control.
     /// </summary>

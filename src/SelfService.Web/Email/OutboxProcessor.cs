@@ -9,7 +9,8 @@ namespace SelfService.Web.Email;
 /// Sends due <c>email.*</c> outbox messages. Each batch is first claimed in the database (so two
 /// workers, in one process or many, never both send a row), then sent, and each row is marked sent
 /// only after the mail system accepted it (so a crash or an SMTP outage never loses one). A failed
-/// send is retried with doubling delays, without limit.
+/// send is retried with doubling delays, without limit; once a retried message goes through, every
+/// backed-off message is made due at once, so an outage is caught up as soon as one retry finds the relay back.
 /// </summary>
 public sealed partial class OutboxProcessor(
     IServiceScopeFactory scopes,
@@ -82,6 +83,17 @@ public sealed partial class OutboxProcessor(
                 LogClaimLost(logger, message.Id);
             }
 
+            // A message that failed before has gone through: the relay is back, so the others need
+            // not wait out their back-off. (A message that can never be sent never triggers this.)
+            if (message.Attempts > 0)
+            {
+                var due = await OutboxClaims.RetryFailedNowAsync(db, OutboxEmail.KindPrefix, now, CancellationToken.None);
+                if (due > 0)
+                {
+                    LogRelayBack(logger, due);
+                }
+            }
+
             return;
         }
 
@@ -93,6 +105,9 @@ public sealed partial class OutboxProcessor(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Email {MessageId} ({Kind}) failed on attempt {Attempt}; retrying at {RetryAtUtc:o}")]
     private static partial void LogSendFailed(ILogger logger, Exception exception, Guid messageId, string kind, int attempt, DateTime retryAtUtc);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The mail relay accepts messages again; {Count} waiting email(s) retried now")]
+    private static partial void LogRelayBack(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Email {MessageId} was sent after this worker's claim lapsed; it may be sent again")]
     private static partial void LogClaimLost(ILogger logger, Guid messageId);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using SelfService.Data;
 using SelfService.Web.Api;
 
 namespace SelfService.Web.Hosting;
@@ -45,6 +46,7 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
     {
         BadHttpRequestException bad => bad.StatusCode,
         JsonException => StatusCodes.Status400BadRequest,
+        _ when CaseStoreOutage.IsOutage(exception) => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };
 
@@ -58,6 +60,12 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
         {
             Status = bad.StatusCode,
             Detail = "The request could not be understood. Check the URL, query string and body.",
+        },
+        _ when CaseStoreOutage.IsOutage(exception) => new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = "Sorry, the service is unavailable.",
+            Detail = "Try again in a few minutes.",
         },
         _ => new ProblemDetails
         {

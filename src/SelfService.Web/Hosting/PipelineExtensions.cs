@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Net.Http.Headers;
 using SelfService.Web.Api;
+using SelfService.Web.Identity;
 
 namespace SelfService.Web.Hosting;
 
@@ -62,6 +63,7 @@ public static partial class PipelineExtensions
 
         app.UseRouting();
         app.UseAuthentication();
+        app.UseSessionCheckOutage();
         app.UseAuthorization();
 
         app.MapRazorPages();

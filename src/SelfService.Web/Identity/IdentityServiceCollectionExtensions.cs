@@ -114,8 +114,17 @@ public static class IdentityServiceCollectionExtensions
             var id = PortalClaims.AccountIdOf(context.Principal);
             var stamp = context.Principal?.FindFirst(PortalClaims.SecurityStamp)?.Value;
             var db = context.HttpContext.RequestServices.GetRequiredService<CaseStoreDbContext>();
-            valid = id is not null && stamp is not null
-                && await db.Set<UserAccount>().AnyAsync(a => a.Id == id && a.SecurityStamp == stamp, context.HttpContext.RequestAborted);
+            try
+            {
+                valid = id is not null && stamp is not null
+                    && await db.Set<UserAccount>().AnyAsync(a => a.Id == id && a.SecurityStamp == stamp, context.HttpContext.RequestAborted);
+            }
+            catch (Exception e) when (CaseStoreOutage.IsOutage(e))
+            {
+                context.RejectPrincipal();
+                SessionCheckOutage.Remember(context.HttpContext, e);
+                return;
+            }
         }
 
         if (!valid)

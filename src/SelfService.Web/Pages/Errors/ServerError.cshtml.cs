@@ -10,6 +10,9 @@ namespace SelfService.Web.Pages.Errors;
 [ResponseCache(NoStore = true, Duration = 0, Location = ResponseCacheLocation.None)]
 public sealed class ServerErrorModel : PageModel
 {
+    /// <summary>The case store was unreachable (503): nothing is wrong with what the person did, and trying again later works.</summary>
+    public bool IsUnavailable => Response.StatusCode == StatusCodes.Status503ServiceUnavailable;
+
     public void OnGet() => KeepErrorStatus();
 
     public void OnPost() => KeepErrorStatus();
@@ -20,6 +23,11 @@ public sealed class ServerErrorModel : PageModel
         if (HttpContext.Features.Get<IExceptionHandlerFeature>() is null)
         {
             Response.StatusCode = StatusCodes.Status500InternalServerError;
+        }
+        else if (IsUnavailable)
+        {
+            // Well-behaved clients and proxies wait rather than hammer a database that is restarting.
+            Response.Headers.RetryAfter = "30";
         }
     }
 }
