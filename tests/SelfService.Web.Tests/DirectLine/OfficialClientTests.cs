@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using SelfService.BotFramework.Builder;
@@ -38,7 +37,7 @@ public sealed class OfficialClientTests : IDisposable
 
         var scripts = Path.Combine(RepositoryRoot(), "tests", "js");
         await Support.NodeScripts.InstallAsync(scripts);
-        var (exitCode, output) = await RunAsync("node", "directline-client.test.js", scripts, new Dictionary<string, string>
+        var (exitCode, output) = await Support.NodeScripts.RunAsync("node", ["directline-client.test.js"], scripts, new Dictionary<string, string>
         {
             ["DL_DOMAIN"] = new Uri(root, "/v3/directline").ToString(),
             ["DL_TOKEN_WS"] = wsToken,
@@ -63,37 +62,6 @@ public sealed class OfficialClientTests : IDisposable
             base.ConfigureWebHost(builder);
             builder.ConfigureTestServices(services => services.AddSingleton<IBot, DiagnosticBot>());
         }
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(string file, string arguments, string directory, Dictionary<string, string> environment)
-    {
-        var start = new ProcessStartInfo(file, arguments)
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{file} could not be started.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            return (-1, $"{file} {arguments} did not finish within 5 minutes.\n{await stdout}\n{await stderr}");
-        }
-
-        return (process.ExitCode, $"{await stdout}\n{await stderr}");
     }
 
     private static string RepositoryRoot()
