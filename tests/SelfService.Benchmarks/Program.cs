@@ -23,6 +23,11 @@ if (args is ["load", ..])
     return await SelfService.Benchmarks.Load.LoadTest.RunAsync(args);
 }
 
+if (args is ["fuzz", ..])
+{
+    return await SelfService.Benchmarks.Fuzzing.Fuzzer.RunAsync(args);
+}
+
 if (args is ["dashboard", ..])
 {
     return await SelfService.Benchmarks.Dashboard.DashboardBenchmark.RunAsync(args.Length > 1 ? args[1] : Path.Combine("docs", "performance.md"));
