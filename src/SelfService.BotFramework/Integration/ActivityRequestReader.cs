@@ -8,6 +8,9 @@ namespace SelfService.BotFramework.Integration;
 /// <summary>Reads an activity from a request body: size limit, JSON, and the fields every turn needs.</summary>
 internal static class ActivityRequestReader
 {
+    // A name given twice could mean either value (and fails typed extension data): refuse it.
+    private static readonly JsonSerializerOptions StrictOptions = new(BotJson.Options) { AllowDuplicateProperties = false };
+
     internal sealed record Failure(int Status, string Code, string Message);
 
     internal sealed record Result(Activity? Activity, Failure? Failure);
@@ -32,14 +35,20 @@ internal static class ActivityRequestReader
             buffer.Write(chunk.AsSpan(0, read));
         }
 
+        // Strings are checked for UTF-8 only when read, possibly deep in a turn: check the whole body now.
+        if (!System.Text.Unicode.Utf8.IsValid(buffer.WrittenSpan))
+        {
+            return Bad("The request body is not valid UTF-8.");
+        }
+
         Activity? activity;
         try
         {
-            activity = JsonSerializer.Deserialize<Activity>(buffer.WrittenSpan, BotJson.Options);
+            activity = JsonSerializer.Deserialize<Activity>(buffer.WrittenSpan, StrictOptions);
         }
         catch (JsonException)
         {
-            return Bad("The request body is not a JSON activity.");
+            return Bad("The request body is not a JSON activity, or names a property more than once.");
         }
 
         if (activity is null)
@@ -55,6 +64,12 @@ internal static class ActivityRequestReader
         if (string.IsNullOrWhiteSpace(activity.Conversation?.Id))
         {
             return Bad("The activity has no conversation id.");
+        }
+
+        // Conversation state is keyed by channel, and replies are routed by it: a turn cannot run without one.
+        if (string.IsNullOrWhiteSpace(activity.ChannelId))
+        {
+            return Bad("The activity has no channelId.");
         }
 
         if (activity.ServiceUrl is { Length: > 0 } serviceUrl

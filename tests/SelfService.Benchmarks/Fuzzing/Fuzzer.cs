@@ -214,7 +214,7 @@ internal static class Fuzzer
 
         foreach (var (error, count) in errors.Errors.OrderByDescending(e => e.Value))
         {
-            Console.WriteLine($"server error ×{count}: {error}");
+            Console.WriteLine($"server error ×{count}: {error}: {errors.Example(error)}");
         }
     }
 
@@ -257,7 +257,7 @@ internal static class Fuzzer
             section.AppendLine();
             foreach (var (error, count) in errors.Errors.OrderByDescending(e => e.Value).Take(20))
             {
-                section.AppendLine(CultureInfo.InvariantCulture, $"- ×{count}: `{error.Replace("`", "'", StringComparison.Ordinal)}`");
+                section.AppendLine(CultureInfo.InvariantCulture, $"- ×{count}: `{error.Replace("`", "'", StringComparison.Ordinal)}`: {errors.Example(error).Replace("`", "'", StringComparison.Ordinal)}");
             }
         }
 

@@ -10,6 +10,7 @@ namespace SelfService.Benchmarks.Fuzzing;
 internal sealed class ServerErrorLog : ILoggerProvider
 {
     private readonly ConcurrentDictionary<string, int> _errors = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _examples = new(StringComparer.Ordinal);
 
     public IReadOnlyDictionary<string, int> Errors => _errors;
 
@@ -21,9 +22,26 @@ internal sealed class ServerErrorLog : ILoggerProvider
 
     private void Record(string category, Exception exception)
     {
-        var frame = exception.StackTrace?.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Contains("SelfService.", StringComparison.Ordinal)) ?? "";
-        var message = exception.Message.Length > 300 ? exception.Message[..300] + "…" : exception.Message;
-        _errors.AddOrUpdate($"{exception.GetType().Name}: {message} ({category}) {frame}", 1, (_, n) => n + 1);
+        // Grouped by type and where it was thrown (the first frame in this product's code, and the
+        // first in the web or data layer that called it), so one bug is one line however it was reached.
+        var frames = (exception.StackTrace ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Contains(" SelfService.", StringComparison.Ordinal)).ToList();
+        var thrown = frames.FirstOrDefault() ?? "";
+        var caller = frames.FirstOrDefault(f => f.Contains("SelfService.Web.", StringComparison.Ordinal) || f.Contains("SelfService.Data.", StringComparison.Ordinal)) ?? "";
+        var key = $"{exception.GetType().Name} {Trim(thrown)}{(caller.Length > 0 && caller != thrown ? $" ← {Trim(caller)}" : "")} ({category})";
+        var message = exception.Message.Length > 200 ? exception.Message[..200] + "…" : exception.Message;
+        _examples.TryAdd(key, message.ReplaceLineEndings(" "));
+        _errors.AddOrUpdate(key, 1, (_, n) => n + 1);
+    }
+
+    public string Example(string key) => _examples.TryGetValue(key, out var message) ? message : "";
+
+    // "at A.B.C(args) in /path/file.cs:line 12" → "A.B.C (file.cs:12)"
+    private static string Trim(string frame)
+    {
+        var method = frame.StartsWith("at ", StringComparison.Ordinal) ? frame[3..] : frame;
+        var args = method.IndexOf('(', StringComparison.Ordinal);
+        var file = method.LastIndexOf('/') is var slash and >= 0 ? method[(slash + 1)..].Replace(":line ", ":", StringComparison.Ordinal) : "";
+        return (args > 0 ? method[..args] : method) + (file.Length > 0 ? $" ({file})" : "");
     }
 
     private sealed class Logger(ServerErrorLog log, string category) : ILogger
