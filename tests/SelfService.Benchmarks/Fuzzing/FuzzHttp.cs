@@ -52,8 +52,11 @@ internal static class FuzzHttp
         {
             response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token);
             var status = (int)response.StatusCode;
-            tally.Count(what.Target, Bucket(status));
-            if (status >= 500)
+            // 501 is how the Bot Framework protocol says "this bot does not handle that invoke":
+            // an answer the channel expects, not a failure (a failed invoke turn answers 500).
+            var protocolAnswer = status == 501 && what.Target == "/api/messages";
+            tally.Count(what.Target, protocolAnswer ? "501 (invoke not handled)" : Bucket(status));
+            if (status >= 500 && !protocolAnswer)
             {
                 var body = await response.Content.ReadAsStringAsync(CancellationToken.None);
                 tally.Find(Key(what, status.ToString(System.Globalization.CultureInfo.InvariantCulture)), $"{status}", what, Hostile.Summary(System.Text.Encoding.UTF8.GetBytes(body)));

@@ -204,7 +204,7 @@ internal static class Targets
         if (random.Next(5) == 0)
         {
             var other = Hostile.Pick(random, ["/api/cases", "/api/cases/" + Escape(Hostile.Text(random)), "/api/figures/complaints", "/api/figures/enquiries", "/api/nothing-here", "/api/" + Escape(Hostile.Text(random))]);
-            other += random.Next(2) == 0 ? "" : $"?{Hostile.Pick(random, QueryNames)}={Escape(Hostile.Text(random))}&from={Escape(Hostile.Pick(random, Hostile.Dates))}";
+            other += random.Next(2) == 0 ? "" : $"?{Hostile.Pick(random, QueryNames)}={Escape(Hostile.Text(random))}&from={Escape(Hostile.Pick(random, Hostile.Dates))}&to={Escape(Hostile.Pick(random, Hostile.Dates))}";
             var get = new HttpRequestMessage(random.Next(4) == 0 ? HttpMethod.Post : HttpMethod.Get, new Uri(context.Root, other));
             var session = Hostile.Pick(random, context.Sessions);
             session.Attach(get, context.Root);
