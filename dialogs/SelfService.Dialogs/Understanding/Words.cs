@@ -108,8 +108,33 @@ internal static partial class Words
             return string.Empty;
         }
 
-        var clipped = text.Length <= MaxCharacters ? text : text[..MaxCharacters];
-        return clipped.Normalize(NormalizationForm.FormKC);
+        // Never cut an emoji (a surrogate pair) in half; and a lone surrogate, which JSON can carry
+        // as an escape, is no text at all: Normalize would throw on either.
+        var end = text.Length <= MaxCharacters ? text.Length : char.IsHighSurrogate(text[MaxCharacters - 1]) ? MaxCharacters - 1 : MaxCharacters;
+        return WithoutLoneSurrogates(text[..end]).Normalize(NormalizationForm.FormKC);
+    }
+
+    private static string WithoutLoneSurrogates(string text)
+    {
+        if (!text.Any(char.IsSurrogate))
+        {
+            return text;
+        }
+
+        var result = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                result.Append(text[i]).Append(text[++i]);
+            }
+            else
+            {
+                result.Append(char.IsSurrogate(text[i]) ? '\uFFFD' : text[i]);
+            }
+        }
+
+        return result.ToString();
     }
 
     /// <summary>Damerau-Levenshtein (optimal string alignment) distance, stopping early past <paramref name="limit"/>.</summary>

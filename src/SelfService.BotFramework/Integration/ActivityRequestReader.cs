@@ -66,16 +66,16 @@ internal static class ActivityRequestReader
             return Bad("The activity has no conversation id.");
         }
 
-        // Conversation state is keyed by channel, and replies are routed by it: a turn cannot run without one.
-        if (string.IsNullOrWhiteSpace(activity.ChannelId))
-        {
-            return Bad("The activity has no channelId.");
-        }
-
         if (activity.ServiceUrl is { Length: > 0 } serviceUrl
             && !(Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
         {
             return Bad("The activity's serviceUrl is not an http or https address.");
+        }
+
+        // Conversation state is keyed by channel, and replies are routed by it: a turn cannot run without one.
+        if (string.IsNullOrWhiteSpace(activity.ChannelId))
+        {
+            return Bad("The activity has no channelId.");
         }
 
         return new Result(activity, null);
