@@ -108,15 +108,24 @@ internal static partial class Words
             return string.Empty;
         }
 
-        // Never cut an emoji (a surrogate pair) in half; and a lone surrogate, which JSON can carry
-        // as an escape, is no text at all: Normalize would throw on either.
+        // Never cut an emoji (a surrogate pair) in half; and a lone surrogate or a noncharacter
+        // (U+FFFE, U+FFFF), which JSON can carry as an escape, is no text at all: Normalize throws on them.
         var end = text.Length <= MaxCharacters ? text.Length : char.IsHighSurrogate(text[MaxCharacters - 1]) ? MaxCharacters - 1 : MaxCharacters;
-        return WithoutLoneSurrogates(text[..end]).Normalize(NormalizationForm.FormKC);
+        var clean = WithoutBrokenCharacters(text[..end]);
+        try
+        {
+            return clean.Normalize(NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            // Anything else the normaliser refuses is read as typed, rather than failing the turn.
+            return clean;
+        }
     }
 
-    private static string WithoutLoneSurrogates(string text)
+    private static string WithoutBrokenCharacters(string text)
     {
-        if (!text.Any(char.IsSurrogate))
+        if (!text.Any(c => char.IsSurrogate(c) || c >= '\uFFFE'))
         {
             return text;
         }
@@ -130,7 +139,7 @@ internal static partial class Words
             }
             else
             {
-                result.Append(char.IsSurrogate(text[i]) ? '\uFFFD' : text[i]);
+                result.Append(char.IsSurrogate(text[i]) || text[i] >= '\uFFFE' ? '\uFFFD' : text[i]);
             }
         }
 

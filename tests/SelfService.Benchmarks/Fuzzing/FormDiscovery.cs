@@ -69,7 +69,7 @@ internal static partial class FormDiscovery
         var queue = new Queue<string>(StartPages);
         var posted = new HashSet<string>(StringComparer.Ordinal);
         var pages = 0;
-        for (var round = 0; round < 3; round++)
+        for (var round = 0; round < 6; round++)
         {
             while (queue.Count > 0 && pages < MaxPagesPerRole)
             {
@@ -143,9 +143,9 @@ internal static partial class FormDiscovery
 
     private static async Task<string?> PostAsItStandsAsync(HttpClient http, Uri root, FuzzSession session, DiscoveredForm form, FuzzTally tally)
     {
-        // Radios and selects take their first choice, as someone pressing on would, so a journey's next page is reached.
+        // Empty fields get a plausible answer, as someone pressing on would give, so a journey's next page is reached.
         var fields = form.Fields.Where(f => f.Type != "file")
-            .Select(f => new KeyValuePair<string, string>(f.Name, f.Value.Length == 0 && f.Type is "radio" or "select" && f.Options.Count > 0 ? f.Options[0] : f.Value)).ToList();
+            .Select(f => new KeyValuePair<string, string>(f.Name, f.Value.Length > 0 ? f.Value : Plausible(f))).ToList();
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(root, form.Action)) { Content = new FormUrlEncodedContent(fields) };
         session.Attach(request, root);
         var fuzzRequest = new FuzzRequest("forms (as rendered)", "POST", form.Action, "application/x-www-form-urlencoded", string.Join("&", fields.Select(f => f.Key)), session.Role);
@@ -160,6 +160,26 @@ internal static partial class FormDiscovery
             && response.Headers.Location is { IsAbsoluteUri: false } location && location.OriginalString.StartsWith('/')
             ? location.OriginalString
             : null;
+    }
+
+    private static string Plausible(FormField field)
+    {
+        var name = field.Name.ToLowerInvariant();
+        return field switch
+        {
+            { Options.Count: > 0 } => field.Options[0],
+            _ when name.Contains("email", StringComparison.Ordinal) => "helen.carter@example.com",
+            _ when name.Contains("postcode", StringComparison.Ordinal) => "LS7 3AB",
+            _ when name.Contains("phone", StringComparison.Ordinal) => "0113 496 0000",
+            _ when name.EndsWith("day", StringComparison.Ordinal) => "2",
+            _ when name.EndsWith("month", StringComparison.Ordinal) => "4",
+            _ when name.EndsWith("year", StringComparison.Ordinal) => "2019",
+            _ when name.Contains("date", StringComparison.Ordinal) => "2026-11-20",
+            _ when name.Contains("urn", StringComparison.Ordinal) => "107950",
+            _ when field.Type is "number" => "1",
+            _ when field.Type is "hidden" => "",
+            _ => "Sam needs help with reading",
+        };
     }
 
     private static IEnumerable<string> Links(string html)

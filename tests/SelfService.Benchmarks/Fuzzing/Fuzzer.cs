@@ -24,6 +24,11 @@ internal static class Fuzzer
     private const string Start = "<!-- fuzz:start -->";
     private const string End = "<!-- fuzz:end -->";
     private const string Secret = "fuzz-direct-line-secret";
+#if DEBUG
+    private const string Build = "Debug";
+#else
+    private const string Build = "Release";
+#endif
 
     private static readonly (string Role, string? Email)[] People =
     [
@@ -58,6 +63,10 @@ internal static class Fuzzer
                 ["DirectLine:TokenSigningKey"] = "ZnV6ei10ZXN0LXNpZ25pbmcta2V5LTMyLWJ5dGVzLWxvbmchIQ==",
                 ["SignIn:MaxCodesPerAddress"] = "1000",
                 ["Email:PickupDirectory"] = pickup,
+                // An activity whose serviceUrl cannot be reached is retried with back-off (1 s, 2 s, 4 s
+                // by default) before the turn gives up: the schedule has its own tests, and at full
+                // length it would sit close to the 10 s hang limit on a busy machine.
+                ["Bot:ConnectorRetryDelay"] = "00:00:00.250",
                 // The app's own errors are what the run is looking for: kept (by ServerErrorLog), not printed.
                 ["Logging:Console:LogLevel:Default"] = "None",
                 ["Logging:Console:LogLevel:Microsoft"] = "None",
@@ -225,7 +234,7 @@ internal static class Fuzzer
         section.AppendLine("## Hostile input");
         section.AppendLine();
         section.AppendLine(string.Create(CultureInfo.InvariantCulture,
-            $"Measured {DateTime.UtcNow:yyyy-MM-dd} by `bash scripts/fuzz.sh{(options.Arguments.Length > 0 ? " " + options.Arguments : "")}` (Release build) on {Report.Machine}, seed {options.Seed}. ") +
+            $"Measured {DateTime.UtcNow:yyyy-MM-dd} by `bash scripts/fuzz.sh{(options.Arguments.Length > 0 ? " " + options.Arguments : "")}` ({Build} build) on {Report.Machine}, seed {options.Seed}. ") +
             $"The real app in Development on Kestrel (loopback) with the test-sized demo authority on {(options.Database == "postgres" ? "PostgreSQL" : "SQLite")}. " +
             string.Create(CultureInfo.InvariantCulture,
             $"{options.Concurrency} workers, each drawing from its own seeded random, sent mutated requests for {seconds / 60:F1} minutes over one pooled HTTP client ({FuzzHttp.ConnectionsOpened:N0} connections opened in all): ") +
@@ -234,7 +243,9 @@ internal static class Fuzzer
             "the calculator API and the other `/api` endpoints; " +
             string.Create(CultureInfo.InvariantCulture, $"and {context.Forms.Count} forms found by crawling the pages as {string.Join(", ", context.Sessions.Select(s => s.Role))}, ") +
             "posted with their antiforgery tokens and mutated values (empty, huge, Unicode, control characters, far-past and far-future dates, negative and enormous numbers, SQL and HTML injection, fields missing or repeated, files of odd names and types), " +
-            "plus signed-in page GETs with hostile query strings. A finding is any 5xx, any request not answered within 10 s, any request not answered at all, or the app failing its liveness check.");
+            "plus signed-in page GETs with hostile query strings. A finding is any 5xx, any request not answered within 10 s, any request not answered at all, or the app failing its liveness check " +
+            "(`/health/live` on a fresh connection every 2 s); a crash would end the run itself. Not findings: the Bot Framework protocol's 501 for an invoke the bot does not handle, counted apart; " +
+            "and the bot's own handled turn failures (an unreachable serviceUrl, an unknown channel), listed below from the app's log. The bot's retry back-off is shortened to 250 ms for the run.");
         section.AppendLine();
         section.AppendLine(string.Create(CultureInfo.InvariantCulture, $"**{tally.FindingCount} findings** in {tally.Requests:N0} requests ({tally.Requests / seconds:F0} a second)."));
         section.AppendLine();

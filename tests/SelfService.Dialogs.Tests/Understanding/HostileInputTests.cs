@@ -23,6 +23,7 @@ public sealed class HostileInputTests
         "ǝɯ dlǝɥ",
         "where is \uD800 my case",
         "\uDC00\uD83D",
+        "\uFFFF\uFFFE where is",
         new string('a', Words.MaxCharacters - 1) + "😀 where is",
     };
 
