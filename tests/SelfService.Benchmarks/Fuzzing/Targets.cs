@@ -310,7 +310,7 @@ internal static class Targets
 
                 var part = new ByteArrayContent(data);
                 part.Headers.TryAddWithoutValidation("Content-Type", Hostile.Pick(random, ["application/pdf", "image/png", "application/x-msdownload", "text/html", "", "application/octet-stream"]));
-                var fileName = Hostile.Pick(random, ["report.pdf", "", "../../etc/passwd", "a.exe", "CON", new string('n', 500) + ".pdf", "Zoë 🧒.pdf", "x\r\nContent-Type: text/html"]);
+                var fileName = Hostile.Pick(random, ["report.pdf", "", "../../etc/passwd", "a.exe", "CON", new string('n', 500) + ".pdf", "Zoë 🧒.pdf", "x\r\nContent-Type: text/html", "a\uFFFFb.pdf"]);
                 // HttpClient will not send an empty file name; a blank one is the nearest it allows.
                 multipart.Add(part, file.Name, fileName.Length == 0 ? "_" : fileName.Replace("\r\n", " ", StringComparison.Ordinal));
                 changed.Add($"file {Short(fileName)} {size:N0} bytes");

@@ -162,6 +162,7 @@ public sealed class DocumentUploadTests(RequestsWebAppFactory factory) : IClassF
     [InlineData("C:\\Users\\jo\\report<1>.pdf", "report_1_.pdf")]
     [InlineData("  .pdf", "document.pdf")]
     [InlineData("a\u0000b.pdf", "a_b.pdf")]
+    [InlineData("a\uFFFFb\uD800.pdf", "a_b_.pdf")]
     public void File_names_are_made_safe(string uploaded, string expected) =>
         Assert.Equal(expected, DocumentUploads.SafeFileName(uploaded));
 
