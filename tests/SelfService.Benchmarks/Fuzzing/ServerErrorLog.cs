@@ -28,8 +28,9 @@ internal sealed class ServerErrorLog : ILoggerProvider
         var thrown = frames.FirstOrDefault() ?? "";
         var caller = frames.FirstOrDefault(f => f.Contains("SelfService.Web.", StringComparison.Ordinal) || f.Contains("SelfService.Data.", StringComparison.Ordinal)) ?? "";
         var key = $"{exception.GetType().Name} {Trim(thrown)}{(caller.Length > 0 && caller != thrown ? $" ← {Trim(caller)}" : "")} ({category})";
-        var message = exception.Message.Length > 200 ? exception.Message[..200] + "…" : exception.Message;
-        _examples.TryAdd(key, message.ReplaceLineEndings(" "));
+        // Printable in a report: control and bidi-formatting characters (the fuzzer sends both) shown as dots.
+        var printable = new string([.. exception.Message.Select(c => char.IsControl(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.Surrogate or System.Globalization.UnicodeCategory.OtherNotAssigned ? '·' : c)]);
+        _examples.TryAdd(key, printable.Length > 160 ? printable[..160] + "…" : printable);
         _errors.AddOrUpdate(key, 1, (_, n) => n + 1);
     }
 
