@@ -8,6 +8,11 @@ namespace SelfService.BotFramework.Integration;
 /// <summary>Reads an activity from a request body: size limit, JSON, and the fields every turn needs.</summary>
 internal static class ActivityRequestReader
 {
+    private const int MaxChannelIdLength = 64;
+    private const int MaxConversationIdLength = 400;
+    private const int MaxUserIdLength = 256;
+    private const int MaxServiceUrlLength = 2048;
+
     // A name given twice could mean either value (and fails typed extension data): refuse it.
     private static readonly JsonSerializerOptions StrictOptions = new(BotJson.Options) { AllowDuplicateProperties = false };
 
@@ -76,6 +81,23 @@ internal static class ActivityRequestReader
         if (string.IsNullOrWhiteSpace(activity.ChannelId))
         {
             return Bad("The activity has no channelId.");
+        }
+
+        // The ids become keys of stored state and conversation references: longer than the stores
+        // keep, or with control characters (PostgreSQL refuses NUL in text), the turn would fail.
+        foreach (var (value, name, max) in new[]
+        {
+            (activity.ChannelId, "channelId", MaxChannelIdLength),
+            (activity.Conversation.Id, "conversation.id", MaxConversationIdLength),
+            (activity.From?.Id, "from.id", MaxUserIdLength),
+            (activity.Recipient?.Id, "recipient.id", MaxUserIdLength),
+            (activity.ServiceUrl, "serviceUrl", MaxServiceUrlLength),
+        })
+        {
+            if (value is not null && (value.Length > max || value.Any(char.IsControl)))
+            {
+                return Bad($"The activity's {name} must be at most {max} characters, none of them control characters.");
+            }
         }
 
         return new Result(activity, null);

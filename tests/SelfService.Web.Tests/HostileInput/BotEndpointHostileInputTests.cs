@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using SelfService.Web.Bot;
+using SelfService.Testing;
 using SelfService.Web.Tests.Bot;
 
 namespace SelfService.Web.Tests.HostileInput;
@@ -65,6 +66,50 @@ public sealed class BotEndpointHostileInputTests(BotWebAppFactory factory) : ICl
         Assert.Equal("The request body is not valid UTF-8.", body.GetProperty("error").GetProperty("message").GetString());
         Assert.Empty(factory.Channel.ForConversation(conversation));
     }
+
+    public static TheoryData<string, string> UnkeepableIds => new()
+    {
+        { "\"channelId\":\"emulator\",\"conversation\":{\"id\":\"conv\\u0000nul\"}", "conversation.id" },
+        { "\"channelId\":\"emulator\",\"conversation\":{\"id\":\"" + new string('c', 401) + "\"}", "conversation.id" },
+        { "\"channelId\":\"" + new string('e', 65) + "\",\"conversation\":{\"id\":\"conv-1\"}", "channelId" },
+        { "\"channelId\":\"emulator\",\"conversation\":{\"id\":\"conv-1\"},\"from\":{\"id\":\"user\\u0000\"}", "from.id" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnkeepableIds))]
+    public async Task Ids_the_store_cannot_keep_are_a_400_on_sqlite(string fields, string name)
+    {
+        var (status, body) = await PostAsync(Encoding.UTF8.GetBytes(IdActivity(fields)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.StartsWith($"The activity's {name} must be at most", body.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ids_the_store_cannot_keep_are_a_400_on_postgresql_and_a_good_activity_still_runs()
+    {
+        await using var database = await PostgresScratchDatabase.CreateAsync("selfservice_botids");
+        using var onPostgres = factory.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Database:Provider", "Postgres");
+            b.UseSetting("ConnectionStrings:CaseStore", database.ConnectionString);
+        });
+        using var client = onPostgres.CreateClient();
+        var conversation = $"conv-{Guid.NewGuid():N}";
+
+        foreach (var row in UnkeepableIds)
+        {
+            var (status, _) = await PostAsync(Encoding.UTF8.GetBytes(IdActivity((string)row[0])), client);
+            Assert.Equal(HttpStatusCode.BadRequest, status);
+        }
+
+        var (good, _) = await PostAsync(Encoding.UTF8.GetBytes(IdActivity("\"channelId\":\"emulator\",\"from\":{\"id\":\"user-1\"},\"conversation\":{\"id\":\"" + conversation + "\"}")), client);
+        Assert.Equal(HttpStatusCode.OK, good);
+        Assert.Single(factory.Channel.ForConversation(conversation));
+    }
+
+    private string IdActivity(string fields) =>
+        "{\"type\":\"message\",\"id\":\"a-1\",\"serviceUrl\":\"" + factory.Channel.ServiceUrl + "\",\"recipient\":{\"id\":\"bot\"},\"text\":\"hello\"," + fields + "}";
 
     [Fact]
     public async Task A_channel_that_cannot_be_reached_gets_one_round_of_attempts_and_no_apology()
