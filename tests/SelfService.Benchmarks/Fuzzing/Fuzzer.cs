@@ -273,7 +273,7 @@ internal static class Fuzzer
         }
 
         section.AppendLine();
-        section.AppendLine("`bash scripts/test.sh` runs the same fuzzer for 60 seconds with the same seed and fails on any finding.");
+        section.AppendLine("`bash scripts/test.sh` runs the same fuzzer for a minute on SQLite and a minute on PostgreSQL, with the same seed, and fails on any finding.");
         section.Append(End);
         Report.WriteSection(path, Start, End, section.ToString());
     }
