@@ -58,6 +58,23 @@ public abstract class StaffCaseHostileInputTests<TFactory>(TFactory factory) : I
         Assert.Null((await factory.LoadCaseAsync(caseId)).CaseworkerId);
     }
 
+    [Fact]
+    public async Task An_offline_request_received_in_year_one_is_refused_beside_the_field_and_stores_nothing()
+    {
+        var staff = await factory.ClientForAsync(DemoCast.CaseworkerEmail);
+        var before = await factory.WithStoreAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.AssessmentCases));
+
+        using var response = await Forms.PostAsync(staff, "/staff/cases/new", Forms.Fields(
+            ("ChildFirstName", "Noor"), ("ChildLastName", "Haddad"), ("DateOfBirth", "0001-01-01"), ("Postcode", "LS8 2QD"),
+            ("ParentFirstName", "Rania"), ("ParentLastName", "Haddad"), ("ParentEmail", "rania.year1@example.com"), ("Route", "post"), ("ReceivedOn", "0001-01-02")));
+        var page = await Html.ParseAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("date of birth", page.QuerySelector("#DateOfBirth-error")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("date received", page.QuerySelector("#ReceivedOn-error")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal(before, await factory.WithStoreAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.AssessmentCases)));
+    }
+
     /// <summary>Posts one of the case page's action forms as Daniel Price; it must come back as the page (200) with an error summary, whose text is returned.</summary>
     private async Task<string> ActAsync(string reference, string action, params (string Name, string Value)[] fields)
     {
