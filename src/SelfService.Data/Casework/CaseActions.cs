@@ -18,81 +18,49 @@ namespace SelfService.Data.Casework;
 /// </summary>
 public sealed class CaseActions(CaseStoreDbContext db, CaseCommands commands, WorkingDayCalendar calendar)
 {
-    /// <summary>How far beyond a step's date its deadlines can reach (an appeal deadline: two months, then past New Year).</summary>
-    private const int MonthsOfDeadlinesAhead = 3;
-
     public const string ChatKind = "caseUpdate";
 
-    public async Task AssignAsync(Guid caseId, Guid? staffId, Recording recording, DateOnly today, CancellationToken cancellationToken)
-    {
-        // Only someone on the list may be assigned: any other id would fail the database's foreign key.
-        if (staffId is { } chosen && !await db.StaffMembers.AnyAsync(s => s.Id == chosen && s.Role == StaffRole.Caseworker, cancellationToken))
+    public Task AssignAsync(Guid caseId, Guid? staffId, Recording recording, DateOnly today, CancellationToken cancellationToken) =>
+        RunAsync(caseId, recording, c => c.AssignCaseworker(staffId), "case.caseworkerAssigned", async c =>
         {
-            throw new DomainException("case.unknownCaseworker", "Choose a caseworker from the list.");
-        }
-
-        await RunAsync(caseId, recording, c => c.AssignCaseworker(staffId), "case.caseworkerAssigned", async c =>
-        {
-            var name = staffId is { } id ? await db.StaffMembers.Where(s => s.Id == id).Select(s => s.Name).SingleOrDefaultAsync(cancellationToken) : null;
+            // Only someone on the list may be assigned: any other id would fail the database's foreign key.
+            var name = staffId is { } id ? await db.StaffMembers.Where(s => s.Id == id && s.Role == StaffRole.Caseworker).Select(s => s.Name).SingleOrDefaultAsync(cancellationToken)
+                ?? throw new DomainException("case.unknownCaseworker", "Choose a caseworker from the list.") : null;
             return name is null ? null : (CaseUpdateKind.CaseworkerAssigned, Facts(c, today) with { Who = name });
         }, cancellationToken);
-    }
 
-    public Task DecideToAssessAsync(Guid caseId, DateOnly on, bool agreed, string? reason, Recording recording, CancellationToken cancellationToken)
-    {
-        RequireSupported(on);
-        return RunAsync(caseId, recording, c => c.RecordDecisionToAssess(new DecisionToAssess(Guid.NewGuid(), on, agreed, Clean(reason)), recording), agreed ? "case.decidedToAssess" : "case.refusedToAssess", c => Task.FromResult<(CaseUpdateKind, CaseUpdateFacts)?>(agreed
+    public Task DecideToAssessAsync(Guid caseId, DateOnly on, bool agreed, string? reason, Recording recording, CancellationToken cancellationToken) =>
+        RunAsync(caseId, recording, c => c.RecordDecisionToAssess(new DecisionToAssess(Guid.NewGuid(), on, agreed, Clean(reason)), recording), agreed ? "case.decidedToAssess" : "case.refusedToAssess", c => Task.FromResult<(CaseUpdateKind, CaseUpdateFacts)?>(agreed
             ? (CaseUpdateKind.DecidedToAssess, Facts(c, on) with { NextDue = c.RequestReceivedOn.AddDays(StatutoryClock.DecisionToIssueDays) })
             : (CaseUpdateKind.RefusedToAssess, Facts(c, on) with { Reason = Clean(reason), AppealBy = AppealBy(on) })), cancellationToken);
-    }
 
-    public Task RequestAdviceAsync(Guid caseId, Guid adviceRequestId, DateOnly on, AdviserKind adviser, string adviserName, Recording recording, CancellationToken cancellationToken)
-    {
-        RequireSupported(on);
-        return RunAsync(caseId, recording, c => c.RequestAdvice(new AdviceRequested(adviceRequestId, on, adviser, adviserName.Trim()), recording), "case.adviceRequested",
+    public Task RequestAdviceAsync(Guid caseId, Guid adviceRequestId, DateOnly on, AdviserKind adviser, string adviserName, Recording recording, CancellationToken cancellationToken) =>
+        RunAsync(caseId, recording, c => c.RequestAdvice(new AdviceRequested(adviceRequestId, on, adviser, adviserName.Trim()), recording), "case.adviceRequested",
             c => Task.FromResult<(CaseUpdateKind, CaseUpdateFacts)?>((CaseUpdateKind.AdviceRequested, Facts(c, on) with { Who = adviserName.Trim(), NextDue = on.AddDays(StatutoryClock.DecisionToAssessDays) })), cancellationToken);
-    }
 
-    public Task RecordAdviceReceivedAsync(Guid caseId, Guid adviceRequestId, DateOnly on, Recording recording, CancellationToken cancellationToken)
-    {
-        RequireSupported(on);
-        return RunAsync(caseId, recording, c => c.RecordAdviceReceived(new AdviceReceived(Guid.NewGuid(), on, adviceRequestId), recording), "case.adviceReceived",
+    public Task RecordAdviceReceivedAsync(Guid caseId, Guid adviceRequestId, DateOnly on, Recording recording, CancellationToken cancellationToken) =>
+        RunAsync(caseId, recording, c => c.RecordAdviceReceived(new AdviceReceived(Guid.NewGuid(), on, adviceRequestId), recording), "case.adviceReceived",
             c => Task.FromResult<(CaseUpdateKind, CaseUpdateFacts)?>((CaseUpdateKind.AdviceReceived, Facts(c, on) with { Who = c.Events.OfType<AdviceRequested>().FirstOrDefault(e => e.Id == adviceRequestId)?.AdviserName ?? "an adviser" })), cancellationToken);
-    }
 
-    public Task ApplyExceptionAsync(Guid caseId, DateOnly on, ExceptionKind kind, DateOnly? expectedEnd, string reason, Recording recording, CancellationToken cancellationToken)
-    {
-        RequireSupported(on);
-        RequireSupported(expectedEnd);
-        return RunAsync(caseId, recording, c => c.ApplyException(new ExceptionApplied(Guid.NewGuid(), on, kind, expectedEnd, reason?.Trim() ?? ""), recording), "case.exceptionApplied",
-            c => Task.FromResult<(CaseUpdateKind, CaseUpdateFacts)?>((CaseUpdateKind.ExceptionApplied, Facts(c, on) with { Reason = reason?.Trim() })), cancellationToken);
-    }
+    public Task ApplyExceptionAsync(Guid caseId, DateOnly on, ExceptionKind kind, DateOnly? expectedEnd, string reason, Recording recording, CancellationToken cancellationToken) =>
+        RunAsync(caseId, recording, c => c.ApplyException(new ExceptionApplied(Guid.NewGuid(), on, kind, expectedEnd, reason?.Trim() ?? ""), recording), "case.exceptionApplied",
+            c => Task.FromResult<(CaseUpdateKind, CaseUpdateFacts)?>((CaseUpdateKind.ExceptionApplied, Facts(c, on, expectedEnd) with { Reason = reason?.Trim() })), cancellationToken);
 
-    public Task EndExceptionAsync(Guid caseId, Guid exceptionId, DateOnly on, Recording recording, CancellationToken cancellationToken)
-    {
-        RequireSupported(on);
-        return RunAsync(caseId, recording, c => c.EndException(new ExceptionEnded(Guid.NewGuid(), on, exceptionId), recording), "case.exceptionEnded",
+    public Task EndExceptionAsync(Guid caseId, Guid exceptionId, DateOnly on, Recording recording, CancellationToken cancellationToken) =>
+        RunAsync(caseId, recording, c => c.EndException(new ExceptionEnded(Guid.NewGuid(), on, exceptionId), recording), "case.exceptionEnded",
             c => Task.FromResult<(CaseUpdateKind, CaseUpdateFacts)?>((CaseUpdateKind.ExceptionEnded, Facts(c, on))), cancellationToken);
-    }
 
-    public Task DecideToIssueAsync(Guid caseId, DateOnly on, bool issue, string? reason, Recording recording, CancellationToken cancellationToken)
-    {
-        RequireSupported(on);
-        return RunAsync(caseId, recording, c => c.RecordDecisionToIssue(new DecisionToIssue(Guid.NewGuid(), on, issue, Clean(reason)), recording), issue ? "case.decidedToIssue" : "case.decidedNotToIssue", c => Task.FromResult<(CaseUpdateKind, CaseUpdateFacts)?>(issue
+    public Task DecideToIssueAsync(Guid caseId, DateOnly on, bool issue, string? reason, Recording recording, CancellationToken cancellationToken) =>
+        RunAsync(caseId, recording, c => c.RecordDecisionToIssue(new DecisionToIssue(Guid.NewGuid(), on, issue, Clean(reason)), recording), issue ? "case.decidedToIssue" : "case.decidedNotToIssue", c => Task.FromResult<(CaseUpdateKind, CaseUpdateFacts)?>(issue
             ? (CaseUpdateKind.DecidedToIssue, Facts(c, on) with { NextDue = c.RequestReceivedOn.AddDays(StatutoryClock.FinalPlanDays) })
             : (CaseUpdateKind.DecidedNotToIssue, Facts(c, on) with { Reason = Clean(reason), AppealBy = AppealBy(on) })), cancellationToken);
-    }
 
-    public Task ServeDraftPlanAsync(Guid caseId, DateOnly on, Recording recording, CancellationToken cancellationToken)
-    {
-        RequireSupported(on);
-        return RunAsync(caseId, recording, c => c.ServeDraftPlan(new DraftPlanServed(Guid.NewGuid(), on), recording), "case.draftPlanServed",
+    public Task ServeDraftPlanAsync(Guid caseId, DateOnly on, Recording recording, CancellationToken cancellationToken) =>
+        RunAsync(caseId, recording, c => c.ServeDraftPlan(new DraftPlanServed(Guid.NewGuid(), on), recording), "case.draftPlanServed",
             c => Task.FromResult<(CaseUpdateKind, CaseUpdateFacts)?>((CaseUpdateKind.DraftPlanServed, Facts(c, on) with { NextDue = on.AddDays(StatutoryClock.DraftResponseDays) })), cancellationToken);
-    }
 
     public async Task RecordRepresentationsAsync(Guid caseId, DateOnly on, bool meetingRequested, Guid? requestedSchoolId, string? summary, Recording recording, CancellationToken cancellationToken)
     {
-        RequireSupported(on);
         var schoolName = await SchoolNameAsync(requestedSchoolId, cancellationToken);
         await RunAsync(caseId, recording, c => c.RecordRepresentations(new RepresentationsReceived(Guid.NewGuid(), on, meetingRequested, requestedSchoolId, Clean(summary)), recording), "case.representationsRecorded",
             c => Task.FromResult<(CaseUpdateKind, CaseUpdateFacts)?>((CaseUpdateKind.RepresentationsRecorded, Facts(c, on) with { Who = schoolName, NextDue = c.RequestReceivedOn.AddDays(StatutoryClock.FinalPlanDays) })), cancellationToken);
@@ -100,18 +68,14 @@ public sealed class CaseActions(CaseStoreDbContext db, CaseCommands commands, Wo
 
     public async Task IssueFinalPlanAsync(Guid caseId, DateOnly on, Guid? namedSchoolId, Recording recording, CancellationToken cancellationToken)
     {
-        RequireSupported(on);
         var schoolName = await SchoolNameAsync(namedSchoolId, cancellationToken);
         await RunAsync(caseId, recording, c => c.IssueFinalPlan(new FinalPlanIssued(Guid.NewGuid(), on, namedSchoolId), recording), "case.finalPlanIssued",
             c => Task.FromResult<(CaseUpdateKind, CaseUpdateFacts)?>((CaseUpdateKind.FinalPlanIssued, Facts(c, on) with { Who = schoolName, AppealBy = AppealBy(on) })), cancellationToken);
     }
 
-    public Task WithdrawAsync(Guid caseId, DateOnly on, string reason, Recording recording, CancellationToken cancellationToken)
-    {
-        RequireSupported(on);
-        return RunAsync(caseId, recording, c => c.Withdraw(new RequestWithdrawn(Guid.NewGuid(), on, reason?.Trim() ?? ""), recording), "case.withdrawn",
+    public Task WithdrawAsync(Guid caseId, DateOnly on, string reason, Recording recording, CancellationToken cancellationToken) =>
+        RunAsync(caseId, recording, c => c.Withdraw(new RequestWithdrawn(Guid.NewGuid(), on, reason?.Trim() ?? ""), recording), "case.withdrawn",
             c => Task.FromResult<(CaseUpdateKind, CaseUpdateFacts)?>((CaseUpdateKind.Withdrawn, Facts(c, on))), cancellationToken);
-    }
 
     /// <summary>Everyone entitled to hear about the case: parents with responsibility, and the young person.</summary>
     public async Task<IReadOnlyList<string>> RecipientsAsync(Guid childId, DateOnly today, CancellationToken cancellationToken)
@@ -156,6 +120,18 @@ public sealed class CaseActions(CaseStoreDbContext db, CaseCommands commands, Wo
     }
 
     /// <summary>
+    /// The child's name is filled in by <see cref="RunAsync"/>, which reads it once for every action.
+    /// Every dated step comes through here before anything is worked out from its date (the words
+    /// are written before the change is made), so the date is checked here: see <see cref="RequireSupported"/>.
+    /// </summary>
+    private CaseUpdateFacts Facts(AssessmentCase c, DateOnly on, DateOnly? alsoOn = null)
+    {
+        RequireSupported(on);
+        RequireSupported(alsoOn);
+        return new(string.Empty, c.Reference, on);
+    }
+
+    /// <summary>
     /// A step's date must leave room for the deadlines worked out from it (an appeal deadline is
     /// two months on, then moved past New Year) inside the bank holidays held; anything else,
     /// a typing slip such as 9999-12-31 included, is refused with the range that can be recorded.
@@ -172,8 +148,8 @@ public sealed class CaseActions(CaseStoreDbContext db, CaseCommands commands, Wo
         }
     }
 
-    /// <summary>The child's name is filled in by <see cref="RunAsync"/>, which reads it once for every action.</summary>
-    private static CaseUpdateFacts Facts(AssessmentCase c, DateOnly on) => new(string.Empty, c.Reference, on);
+    /// <summary>How far beyond a step's date its deadlines can reach (an appeal deadline: two months, then past New Year).</summary>
+    private const int MonthsOfDeadlinesAhead = 3;
 
     private DateOnly AppealBy(DateOnly letter) => AppealDeadline.Calculate(letter, null, calendar).Deadline;
 
