@@ -28,6 +28,11 @@ if (args is ["faults", ..])
     return await SelfService.Benchmarks.Faults.FaultsRun.RunAsync(args);
 }
 
+if (args is ["fuzz", ..])
+{
+    return await SelfService.Benchmarks.Fuzzing.Fuzzer.RunAsync(args);
+}
+
 if (args is ["dashboard", ..])
 {
     return await SelfService.Benchmarks.Dashboard.DashboardBenchmark.RunAsync(args.Length > 1 ? args[1] : Path.Combine("docs", "performance.md"));

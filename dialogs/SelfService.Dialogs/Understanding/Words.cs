@@ -108,8 +108,42 @@ internal static partial class Words
             return string.Empty;
         }
 
-        var clipped = text.Length <= MaxCharacters ? text : text[..MaxCharacters];
-        return clipped.Normalize(NormalizationForm.FormKC);
+        // Never cut an emoji (a surrogate pair) in half; and a lone surrogate or a noncharacter
+        // (U+FFFE, U+FFFF), which JSON can carry as an escape, is no text at all: Normalize throws on them.
+        var end = text.Length <= MaxCharacters ? text.Length : char.IsHighSurrogate(text[MaxCharacters - 1]) ? MaxCharacters - 1 : MaxCharacters;
+        var clean = WithoutBrokenCharacters(text[..end]);
+        try
+        {
+            return clean.Normalize(NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            // Anything else the normaliser refuses is read as typed, rather than failing the turn.
+            return clean;
+        }
+    }
+
+    private static string WithoutBrokenCharacters(string text)
+    {
+        if (!text.Any(c => char.IsSurrogate(c) || c >= '\uFFFE'))
+        {
+            return text;
+        }
+
+        var result = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                result.Append(text[i]).Append(text[++i]);
+            }
+            else
+            {
+                result.Append(char.IsSurrogate(text[i]) || text[i] >= '\uFFFE' ? '\uFFFD' : text[i]);
+            }
+        }
+
+        return result.ToString();
     }
 
     /// <summary>Damerau-Levenshtein (optimal string alignment) distance, stopping early past <paramref name="limit"/>.</summary>

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.Extensions.Logging;
+using SelfService.BotFramework.Connector;
 using SelfService.BotFramework.Schema;
 
 namespace SelfService.BotFramework.Builder;
@@ -104,13 +105,22 @@ public partial class CloudAdapterBase : BotAdapter
         }
 
         // The apology and the clean-up each get their own chance: one failing must not stop the other.
-        try
+        // When it was the channel itself that failed (unreachable after retries, or an address the
+        // bot may not post to), an apology would go the same way, and only keep the caller waiting.
+        if (exception is ChannelRequestException or UntrustedServiceUrlException)
         {
-            await turnContext.SendActivityAsync(ApologyText, cancellationToken: CancellationToken.None);
+            LogApologySkipped(activity.Conversation?.Id);
         }
-        catch (Exception sendFailure) when (sendFailure is not OperationCanceledException)
+        else
         {
-            LogApologyFailed(sendFailure, activity.Conversation?.Id);
+            try
+            {
+                await turnContext.SendActivityAsync(ApologyText, cancellationToken: CancellationToken.None);
+            }
+            catch (Exception sendFailure) when (sendFailure is not OperationCanceledException)
+            {
+                LogApologyFailed(sendFailure, activity.Conversation?.Id);
+            }
         }
 
         foreach (var cleaner in _stateCleaners)
@@ -133,6 +143,10 @@ public partial class CloudAdapterBase : BotAdapter
     [LoggerMessage(EventId = 4102, Level = LogLevel.Warning,
         Message = "Could not tell the user in conversation {ConversationId} that their turn failed.")]
     private partial void LogApologyFailed(Exception exception, string? conversationId);
+
+    [LoggerMessage(EventId = 4104, Level = LogLevel.Information,
+        Message = "Did not apologise in conversation {ConversationId}: the channel itself failed.")]
+    private partial void LogApologySkipped(string? conversationId);
 
     [LoggerMessage(EventId = 4103, Level = LogLevel.Warning,
         Message = "Could not clear the state of conversation {ConversationId} after a failed turn.")]

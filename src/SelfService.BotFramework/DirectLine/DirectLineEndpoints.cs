@@ -416,14 +416,21 @@ public static partial class DirectLineEndpoints
 
     internal static JsonObject ParseObject(ReadOnlySpan<byte> json)
     {
+        // The JSON reader checks UTF-8 only when a string is read, which would be deep inside a
+        // handler; and a JsonObject with a name twice throws when first touched. Refuse both here.
+        if (!System.Text.Unicode.Utf8.IsValid(json))
+        {
+            throw DirectLineException.BadArgument("The body is not valid UTF-8.");
+        }
+
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
+            node = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { MaxDepth = 64, AllowDuplicateProperties = false });
         }
         catch (JsonException)
         {
-            throw DirectLineException.BadArgument("The body is not valid JSON.");
+            throw DirectLineException.BadArgument("The body is not valid JSON, or names a property more than once.");
         }
 
         return node as JsonObject ?? throw DirectLineException.BadArgument("The body must be a JSON object.");

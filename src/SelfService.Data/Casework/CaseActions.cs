@@ -3,7 +3,9 @@ using SelfService.Data.Storage;
 using SelfService.Domain.Appeals;
 using SelfService.Domain.Assessments;
 using SelfService.Domain.Calendar;
+using SelfService.Domain.Common;
 using SelfService.Domain.Notifications;
+using SelfService.Domain.People;
 using SelfService.Domain.Plans;
 using SelfService.Domain.Timeline;
 
@@ -23,7 +25,9 @@ public sealed class CaseActions(CaseStoreDbContext db, CaseCommands commands, Wo
     public Task AssignAsync(Guid caseId, Guid? staffId, Recording recording, DateOnly today, CancellationToken cancellationToken) =>
         RunAsync(caseId, recording, c => c.AssignCaseworker(staffId), "case.caseworkerAssigned", async c =>
         {
-            var name = staffId is { } id ? await db.StaffMembers.Where(s => s.Id == id).Select(s => s.Name).SingleOrDefaultAsync(cancellationToken) : null;
+            // Only someone on the list may be assigned: any other id would fail the database's foreign key.
+            var name = staffId is { } id ? await db.StaffMembers.Where(s => s.Id == id && s.Role == StaffRole.Caseworker).Select(s => s.Name).SingleOrDefaultAsync(cancellationToken)
+                ?? throw new DomainException("case.unknownCaseworker", "Choose a caseworker from the list.") : null;
             return name is null ? null : (CaseUpdateKind.CaseworkerAssigned, Facts(c, today) with { Who = name });
         }, cancellationToken);
 
@@ -35,6 +39,7 @@ public sealed class CaseActions(CaseStoreDbContext db, CaseCommands commands, Wo
     /// <summary>Asks an adviser for advice; with <paramref name="invite"/>, emails them a link to upload it (ADR 0024).</summary>
     public Task RequestAdviceAsync(Guid caseId, Guid adviceRequestId, DateOnly on, AdviserKind adviser, string adviserName, AdviserInvite? invite, Recording recording, CancellationToken cancellationToken)
     {
+        RequireSupported(on);
         var added = new Additions();
         if (invite is not null)
         {
@@ -60,7 +65,7 @@ public sealed class CaseActions(CaseStoreDbContext db, CaseCommands commands, Wo
 
     public Task ApplyExceptionAsync(Guid caseId, DateOnly on, ExceptionKind kind, DateOnly? expectedEnd, string reason, Recording recording, CancellationToken cancellationToken) =>
         RunAsync(caseId, recording, c => c.ApplyException(new ExceptionApplied(Guid.NewGuid(), on, kind, expectedEnd, reason?.Trim() ?? ""), recording), "case.exceptionApplied",
-            c => Task.FromResult<(CaseUpdateKind, CaseUpdateFacts)?>((CaseUpdateKind.ExceptionApplied, Facts(c, on) with { Reason = reason?.Trim() })), cancellationToken);
+            c => Task.FromResult<(CaseUpdateKind, CaseUpdateFacts)?>((CaseUpdateKind.ExceptionApplied, Facts(c, on, expectedEnd) with { Reason = reason?.Trim() })), cancellationToken);
 
     public Task EndExceptionAsync(Guid caseId, Guid exceptionId, DateOnly on, Recording recording, CancellationToken cancellationToken) =>
         RunAsync(caseId, recording, c => c.EndException(new ExceptionEnded(Guid.NewGuid(), on, exceptionId), recording), "case.exceptionEnded",
@@ -165,8 +170,37 @@ public sealed class CaseActions(CaseStoreDbContext db, CaseCommands commands, Wo
         public static Additions? Of(object? entity) => entity is null ? null : new Additions { Entities = { entity } };
     }
 
-    /// <summary>The child's name is filled in by <see cref="RunAsync"/>, which reads it once for every action.</summary>
-    private static CaseUpdateFacts Facts(AssessmentCase c, DateOnly on) => new(string.Empty, c.Reference, on);
+    /// <summary>
+    /// The child's name is filled in by <see cref="RunAsync"/>, which reads it once for every action.
+    /// Every dated step comes through here before anything is worked out from its date (the words
+    /// are written before the change is made), so the date is checked here: see <see cref="RequireSupported"/>.
+    /// </summary>
+    private CaseUpdateFacts Facts(AssessmentCase c, DateOnly on, DateOnly? alsoOn = null)
+    {
+        RequireSupported(on);
+        RequireSupported(alsoOn);
+        return new(string.Empty, c.Reference, on);
+    }
+
+    /// <summary>
+    /// A step's date must leave room for the deadlines worked out from it (an appeal deadline is
+    /// two months on, then moved past New Year) inside the bank holidays held; anything else,
+    /// a typing slip such as 9999-12-31 included, is refused with the range that can be recorded.
+    /// </summary>
+    private void RequireSupported(DateOnly? date)
+    {
+        var holidays = calendar.BankHolidays;
+        if (date is { } d && !holidays.Covers(d, MonthsOfDeadlinesAhead))
+        {
+            var first = new DateOnly(holidays.FirstYear, 1, 1);
+            var last = new DateOnly(holidays.LastYear, 12, 31).AddMonths(-MonthsOfDeadlinesAhead);
+            throw new DomainException("input.dateOutOfRange",
+                $"Enter a date from {UkDate.Long(first)} to {UkDate.Long(last)}: deadlines can only be worked out within the bank holidays held ({holidays.CoveredRange}).");
+        }
+    }
+
+    /// <summary>How far beyond a step's date its deadlines can reach (an appeal deadline: two months, then past New Year).</summary>
+    private const int MonthsOfDeadlinesAhead = 3;
 
     private DateOnly AppealBy(DateOnly letter) => AppealDeadline.Calculate(letter, null, calendar).Deadline;
 

@@ -59,6 +59,13 @@ public sealed class BankHolidays
 
     public bool Covers(DateOnly date) => date.Year >= FirstYear && date.Year <= LastYear;
 
+    /// <summary>
+    /// Whether the date and everything up to <paramref name="monthsAfter"/> months after it are
+    /// covered. Safe for any date: <see cref="DateOnly.AddMonths"/> itself would throw near 9999.
+    /// </summary>
+    public bool Covers(DateOnly date, int monthsAfter) =>
+        Covers(date) && date <= new DateOnly(LastYear, 12, 31).AddMonths(-monthsAfter);
+
     /// <exception cref="ArgumentOutOfRangeException">The date is outside the covered years.</exception>
     public bool IsBankHoliday(DateOnly date)
     {

@@ -71,7 +71,7 @@ public sealed class DocumentUploads(FileIntake intake, DocumentStorage storage, 
         var name = (uploaded ?? string.Empty).Replace('\\', '/');
         name = name[(name.LastIndexOf('/') + 1)..];
         var clean = new StringBuilder(name.Length);
-        foreach (var c in name.Normalize(NormalizationForm.FormC))
+        foreach (var c in Normalized(name))
         {
             clean.Append(char.IsControl(c) || "<>:\"|?*".Contains(c, StringComparison.Ordinal) ? '_' : c);
         }
@@ -84,9 +84,41 @@ public sealed class DocumentUploads(FileIntake intake, DocumentStorage storage, 
         if (tidy.Length > RequestDocument.FileNameLength)
         {
             extension = extension.Length > 10 ? string.Empty : extension;
-            tidy = tidy[..(RequestDocument.FileNameLength - extension.Length)] + extension;
+            var keep = RequestDocument.FileNameLength - extension.Length;
+            // Never keep half of a surrogate pair: the database would refuse the name.
+            keep -= char.IsHighSurrogate(tidy[keep - 1]) ? 1 : 0;
+            tidy = tidy[..keep] + extension;
         }
 
         return tidy;
+    }
+
+    /// <summary>
+    /// Composed form, with what is not text at all (a lone surrogate; the noncharacters U+FFFE and
+    /// U+FFFF, which a multipart header can carry) made '_' first, since the normaliser throws on them.
+    /// </summary>
+    private static string Normalized(string name)
+    {
+        var text = new StringBuilder(name.Length);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsHighSurrogate(name[i]) && i + 1 < name.Length && char.IsLowSurrogate(name[i + 1]))
+            {
+                text.Append(name[i]).Append(name[++i]);
+            }
+            else
+            {
+                text.Append(char.IsSurrogate(name[i]) || name[i] >= '\uFFFE' ? '_' : name[i]);
+            }
+        }
+
+        try
+        {
+            return text.ToString().Normalize(NormalizationForm.FormC);
+        }
+        catch (ArgumentException)
+        {
+            return text.ToString();
+        }
     }
 }

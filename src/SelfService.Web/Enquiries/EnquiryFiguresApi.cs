@@ -74,6 +74,12 @@ internal sealed class EnquiryFiguresApi : IApiEndpointGroup
             return null;
         }
 
+        if (!SupportedDates.Contains(date))
+        {
+            errors[name] = [$"'{name}' must be a date from {SupportedDates.Range}."];
+            return null;
+        }
+
         return date;
     }
 }

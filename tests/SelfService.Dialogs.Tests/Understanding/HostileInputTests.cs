@@ -21,6 +21,10 @@ public sealed class HostileInputTests
         new string('a', 10_000),
         string.Concat(Enumerable.Repeat("where is ", 5_000)),
         "ǝɯ dlǝɥ",
+        "where is \uD800 my case",
+        "\uDC00\uD83D",
+        "\uFFFF\uFFFE where is",
+        new string('a', Words.MaxCharacters - 1) + "😀 where is",
     };
 
     [Theory]

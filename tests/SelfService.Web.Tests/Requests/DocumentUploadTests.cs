@@ -165,6 +165,21 @@ public sealed class DocumentUploadTests(RequestsWebAppFactory factory) : IClassF
     public void File_names_are_made_safe(string uploaded, string expected) =>
         Assert.Equal(expected, DocumentUploads.SafeFileName(uploaded));
 
+    [Fact]
+    public void Names_that_are_not_text_at_all_are_made_safe_not_refused()
+    {
+        // Built here: a lone surrogate does not survive being an attribute argument.
+        var uploaded = "a\uFFFFb" + '\uD800' + ".pdf";
+        var longName = new string('x', RequestDocument.FileNameLength - 5) + "😀😀.pdf";
+        var clipped = DocumentUploads.SafeFileName(longName);
+
+        Assert.Equal("a_b_.pdf", DocumentUploads.SafeFileName(uploaded));
+        // Cut to length without keeping half an emoji: strict UTF-8 (as the database stores it) accepts it.
+        Assert.EndsWith(".pdf", clipped, StringComparison.Ordinal);
+        Assert.InRange(clipped.Length, 1, RequestDocument.FileNameLength);
+        _ = new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetBytes(clipped);
+    }
+
     private static byte[] Content(string kind) => kind switch
     {
         "Pdf" => RequestJourney.Files.Pdf(),

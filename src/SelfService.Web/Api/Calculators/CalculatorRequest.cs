@@ -40,7 +40,18 @@ internal static class CalculatorRequest
         try
         {
             using var limited = new LimitedStream(request.Body, MaxBodyBytes);
-            var document = await JsonDocument.ParseAsync(limited, cancellationToken: cancellationToken);
+            using var buffer = new MemoryStream();
+            await limited.CopyToAsync(buffer, cancellationToken);
+
+            // The JSON reader checks UTF-8 only when a string is read (so a bad byte would surface
+            // as a 500 while reading a field); a name given twice could mean either value.
+            var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+            if (!System.Text.Unicode.Utf8.IsValid(bytes.Span))
+            {
+                return (null, Problem(StatusCodes.Status400BadRequest, "The request body is not valid UTF-8", "Send the body as JSON text encoded in UTF-8."));
+            }
+
+            var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { AllowDuplicateProperties = false });
             if (document.RootElement.ValueKind == JsonValueKind.Object)
             {
                 return (document, null);
@@ -51,7 +62,7 @@ internal static class CalculatorRequest
         }
         catch (JsonException)
         {
-            return (null, Problem(StatusCodes.Status400BadRequest, "The request body is not valid JSON", "Check the body is well-formed JSON with double-quoted names and values."));
+            return (null, Problem(StatusCodes.Status400BadRequest, "The request body is not valid JSON", "Check the body is well-formed JSON with double-quoted names and values, each name given once."));
         }
         catch (LimitedStream.TooLargeException)
         {

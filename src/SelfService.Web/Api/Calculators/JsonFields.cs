@@ -25,7 +25,13 @@ internal sealed class JsonFields
         if (value.ValueKind == JsonValueKind.String
             && DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            return date;
+            if (SupportedDates.Contains(date))
+            {
+                return date;
+            }
+
+            Add(path, $"{path} must be a date from {SupportedDates.Range}.");
+            return null;
         }
 
         Add(path, $"{path} must be a real date written as YYYY-MM-DD, for example 2026-01-05.");

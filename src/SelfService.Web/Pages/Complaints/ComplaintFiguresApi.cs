@@ -63,7 +63,14 @@ internal sealed class ComplaintFiguresApi : IApiEndpointGroup
 
         if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            return date;
+            if (SupportedDates.Contains(date))
+            {
+                return date;
+            }
+
+            // Figures are counted month by month: a month past 9999-12 does not exist.
+            errors.Add(field, $"The {field} date must be from {SupportedDates.Range}");
+            return null;
         }
 
         errors.Add(field, $"The {field} date must be a real date written as yyyy-MM-dd");

@@ -5,6 +5,7 @@ using SelfService.Data.Casework;
 using SelfService.Domain.Assessments;
 using SelfService.Domain.Common;
 using SelfService.Domain.Requests;
+using SelfService.Web.Api;
 using SelfService.Web.Hosting;
 using SelfService.Web.Identity;
 
@@ -46,7 +47,7 @@ public sealed class NewModel(IPortalUser user, OfflineRequestRecorder recorder, 
 
         DateOnly? Date(string? value, string field, string message)
         {
-            if (DateOnly.TryParseExact(value?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (DateOnly.TryParseExact(value?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && SupportedDates.Contains(date))
             {
                 return date;
             }
