@@ -32,8 +32,17 @@ internal sealed class PerformanceAdviceIndexes : IEntityTypeConfiguration<Advice
     public void Configure(EntityTypeBuilder<AdviceReceived> builder) => builder.HasIndex(e => e.AdviceRequestId);
 }
 
-/// <summary>The last review meeting of each overdue plan, read from the index alone.</summary>
+/// <summary>
+/// The last review meeting of each overdue plan, read from the index alone; and the reviews whose
+/// meeting is still to be held (one per plan in force) in due order, for the work tray.
+/// </summary>
 internal sealed class PerformanceReviewIndexes : IEntityTypeConfiguration<AnnualReview>
 {
-    public void Configure(EntityTypeBuilder<AnnualReview> builder) => builder.HasIndex(r => new { r.PlanId, r.MeetingHeldOn });
+    public const string PendingMeetingIndex = "IX_AnnualReviews_PendingMeeting";
+
+    public void Configure(EntityTypeBuilder<AnnualReview> builder)
+    {
+        builder.HasIndex(r => new { r.PlanId, r.MeetingHeldOn });
+        builder.HasIndex(r => new { r.DueBy, r.PlanId }, PendingMeetingIndex).HasFilter("\"MeetingHeldOn\" IS NULL AND \"Decision\" IS NULL");
+    }
 }

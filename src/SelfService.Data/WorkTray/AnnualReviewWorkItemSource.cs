@@ -52,7 +52,7 @@ public sealed class AnnualReviewWorkItemSource(CaseStoreDbContext db) : IWorkIte
         var total = 0;
         foreach (var step in Enum.GetValues<Step>())
         {
-            total += await Slice(filter, today, step).CountAsync(cancellationToken);
+            total += await Reviews(filter, today, step).CountAsync(cancellationToken);
         }
 
         return total;
@@ -62,46 +62,57 @@ public sealed class AnnualReviewWorkItemSource(CaseStoreDbContext db) : IWorkIte
     private static bool Wanted(WorkTrayFilter filter) =>
         (filter.Kinds is null || filter.Kinds.Contains(WorkItemKind.AnnualReview)) && filter.InException is not true;
 
+    /// <summary>
+    /// One step's reviews in due order. Filters on the plan are a semi-join, so counting reads only
+    /// the reviews' pending-step index; the plan and child are joined for the rows shown.
+    /// </summary>
     private IQueryable<ReviewRow> Slice(WorkTrayFilter filter, DateOnly today, Step step)
     {
-        var reviews = from r in db.AnnualReviews.AsNoTracking()
-                      join p in db.EhcPlans on r.PlanId equals p.Id
-                      join ch in db.Children on p.ChildId equals ch.Id
-                      where p.CeasedOn == null
-                      select new { Review = r, Plan = p, Child = ch };
-        if (filter.AssignedStaffId is { } staffId)
-        {
-            reviews = reviews.Where(x => x.Plan.CaseworkerId == staffId);
-        }
-
-        if (filter.SchoolId is { } schoolId)
-        {
-            reviews = reviews.Where(x => x.Plan.NamedSchoolId == schoolId);
-        }
-
-        DateOnly? overdueBefore = filter.OverdueOnly ? today : null;
+        var rows = from r in Reviews(filter, today, step)
+                   join p in db.EhcPlans on r.PlanId equals p.Id
+                   join ch in db.Children on p.ChildId equals ch.Id
+                   select new { Review = r, Plan = p, Child = ch };
         var ordered = step switch
         {
-            Step.Meeting => reviews
-                .Where(x => x.Review.MeetingHeldOn == null && x.Review.Decision == null)
-                .Where(x => overdueBefore == null || x.Review.DueBy < overdueBefore)
-                .OrderBy(x => x.Review.DueBy),
-            Step.Decision => reviews
-                .Where(x => x.Review.MeetingHeldOn != null && x.Review.Decision == null)
-                .Where(x => overdueBefore == null || x.Review.MeetingHeldOn < overdueBefore.Value.AddDays(-AnnualReviewClock.DecisionDays))
-                .OrderBy(x => x.Review.MeetingHeldOn),
-            Step.Proposals => reviews
-                .Where(x => x.Review.Decision == ReviewDecision.Amend && x.Review.AmendmentsProposedOn == null)
-                .Where(x => overdueBefore == null || x.Review.MeetingHeldOn < overdueBefore.Value.AddDays(-AnnualReviewClock.FinalAmendedPlanFromMeetingDays))
-                .OrderBy(x => x.Review.MeetingHeldOn),
-            _ => reviews
-                .Where(x => x.Review.Decision == ReviewDecision.Amend && x.Review.AmendmentsProposedOn != null && x.Review.FinalAmendedPlanIssuedOn == null)
-                .Where(x => overdueBefore == null || x.Review.AmendmentsProposedOn < overdueBefore.Value.AddDays(-AnnualReviewClock.FinalAmendedPlanFromProposalsDays))
-                .OrderBy(x => x.Review.AmendmentsProposedOn),
+            Step.Meeting => rows.OrderBy(x => x.Review.DueBy),
+            Step.Decision or Step.Proposals => rows.OrderBy(x => x.Review.MeetingHeldOn),
+            _ => rows.OrderBy(x => x.Review.AmendmentsProposedOn),
         };
         return ordered
             .ThenBy(x => x.Plan.Reference)
             .Select(x => new ReviewRow(step, x.Plan.Reference, x.Child.KnownAs ?? x.Child.FirstName, x.Child.LastName, x.Review.DueBy, x.Review.MeetingHeldOn, x.Review.AmendmentsProposedOn, x.Plan.CaseworkerId, x.Plan.NamedSchoolId));
+    }
+
+    private IQueryable<AnnualReview> Reviews(WorkTrayFilter filter, DateOnly today, Step step)
+    {
+        var plans = db.EhcPlans.Where(p => p.CeasedOn == null);
+        if (filter.AssignedStaffId is { } staffId)
+        {
+            plans = plans.Where(p => p.CaseworkerId == staffId);
+        }
+
+        if (filter.SchoolId is { } schoolId)
+        {
+            plans = plans.Where(p => p.NamedSchoolId == schoolId);
+        }
+
+        var reviews = db.AnnualReviews.AsNoTracking().Where(r => plans.Any(p => p.Id == r.PlanId));
+        DateOnly? overdueBefore = filter.OverdueOnly ? today : null;
+        return step switch
+        {
+            Step.Meeting => reviews
+                .Where(r => r.MeetingHeldOn == null && r.Decision == null)
+                .Where(r => overdueBefore == null || r.DueBy < overdueBefore),
+            Step.Decision => reviews
+                .Where(r => r.MeetingHeldOn != null && r.Decision == null)
+                .Where(r => overdueBefore == null || r.MeetingHeldOn < overdueBefore.Value.AddDays(-AnnualReviewClock.DecisionDays)),
+            Step.Proposals => reviews
+                .Where(r => r.Decision == ReviewDecision.Amend && r.AmendmentsProposedOn == null)
+                .Where(r => overdueBefore == null || r.MeetingHeldOn < overdueBefore.Value.AddDays(-AnnualReviewClock.FinalAmendedPlanFromMeetingDays)),
+            _ => reviews
+                .Where(r => r.Decision == ReviewDecision.Amend && r.AmendmentsProposedOn != null && r.FinalAmendedPlanIssuedOn == null)
+                .Where(r => overdueBefore == null || r.AmendmentsProposedOn < overdueBefore.Value.AddDays(-AnnualReviewClock.FinalAmendedPlanFromProposalsDays)),
+        };
     }
 
     private static WorkItem ToItem(ReviewRow row)
