@@ -1,15 +1,14 @@
 using Microsoft.AspNetCore.Hosting;
 using SelfService.Testing;
-using SelfService.Web.Tests.Cases;
 
-namespace SelfService.Web.Tests.HostileInput;
+namespace SelfService.Web.Tests.Cases;
 
-/// <summary>The seeded host (the demo cast, a movable clock) on a PostgreSQL database of its own.</summary>
+/// <summary>The seeded host of <see cref="SeededWebAppFactory"/> on a PostgreSQL database of its own, dropped afterwards.</summary>
 public sealed class PostgresSeededWebAppFactory : SeededWebAppFactory, IAsyncLifetime
 {
     private PostgresScratchDatabase? _database;
 
-    public async Task InitializeAsync() => _database = await PostgresScratchDatabase.CreateAsync("selfservice_hostile");
+    public async Task InitializeAsync() => _database = await PostgresScratchDatabase.CreateAsync("selfservice_web");
 
     async Task IAsyncLifetime.DisposeAsync()
     {
